@@ -1,0 +1,108 @@
+/**
+ * Core, assembled: the one place where services are created and wired together (no DI
+ * framework). Both shells — Electron's main process and the browser-mode server — call
+ * `createCore` and then feed it clients and requests.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { RequestName, WireResult } from './contract';
+import type { CoreContext, CorePaths } from './context';
+import { EngineConnection } from './engine/connection';
+import { resolveEndpoint } from './engine/endpoint';
+import { EngineEventStream } from './engine/events';
+import { createEngineService } from './engine/engine-service';
+import { createDoctorService } from './doctor/doctor-service';
+import { defaultDataDir } from './paths';
+import type { Client } from './rpc/client';
+import { dispatch, type Handlers } from './rpc/dispatch';
+import { ClientHub } from './rpc/hub';
+import { createAppService } from './settings/app-service';
+import { SettingsStore } from './settings/settings-store';
+import { CommandFeed } from './terminal/command-feed';
+import { createTerminalService } from './terminal/terminal-service';
+import { createLessonsServices } from './runner/lessons-services';
+
+export interface CoreOptions {
+  env?: Record<string, string | undefined>;
+  homeDir?: string;
+  platform?: NodeJS.Platform;
+  /** Electron passes its userData; elsewhere the XDG data directory (or DOCKSIDE_DATA_DIR). */
+  dataDir?: string;
+  lessonsDir: string;
+  version: string;
+  /** Engine retry and health intervals; tests shorten them. */
+  engineTiming?: { retryMs?: number; healthMs?: number; timeoutMs?: number };
+}
+
+/** What every service may offer besides its handlers. */
+export interface ServiceLifecycle {
+  /** Messages for the learner gathered at start (a corrupt file kept aside, ...). */
+  notices?: () => string[];
+  dispose?: () => Promise<void> | void;
+}
+
+/** A part of core: the requests it answers, and what it must release at shutdown. */
+export interface Service<K extends RequestName> extends ServiceLifecycle {
+  handlers: Pick<Handlers, K>;
+}
+
+export interface Core {
+  readonly context: CoreContext;
+  /** Register a window or socket: it receives broadcasts until it closes. */
+  connect(client: Client): void;
+  handle(name: unknown, params: unknown, client: Client): Promise<WireResult<unknown>>;
+  dispose(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const env = options.env ?? process.env;
+  const homeDir = options.homeDir ?? homedir();
+  const platform = options.platform ?? process.platform;
+  const dataDir = options.dataDir ?? defaultDataDir(env, homeDir, platform);
+  const paths: CorePaths = { dataDir, lessonsDir: options.lessonsDir, workspacesDir: join(dataDir, 'workspaces'), homeDir };
+
+  const settings = new SettingsStore(dataDir);
+  const hub = new ClientHub();
+  const engine = new EngineConnection({
+    resolve: () => resolveEndpoint({ env, homeDir, platform, chosen: settings.get().chosenEndpoint }),
+    platform,
+    ...options.engineTiming,
+  });
+  const events = new EngineEventStream(engine);
+  const commands = new CommandFeed();
+  const context: CoreContext = { paths, env, platform, version: options.version, engine, events, hub, settings, commands };
+
+  // Services are created in dependency order; each one's handlers join the one map below.
+  const engineService = createEngineService(context);
+  const services: ServiceLifecycle[] = [engineService];
+  const appService = createAppService(context, () => services.flatMap((s) => s.notices?.() ?? []));
+  services.push(appService);
+  const lessonsService = createLessonsServices();
+  services.push(lessonsService);
+  const terminalService = createTerminalService(context);
+  services.push(terminalService);
+  const doctorService = createDoctorService(context);
+  services.push(doctorService);
+
+  const handlers: Handlers = {
+    ...engineService.handlers,
+    ...appService.handlers,
+    ...lessonsService.handlers,
+    ...terminalService.handlers,
+    ...doctorService.handlers,
+  };
+
+  await engine.start();
+
+  return {
+    context,
+    connect: (client) => hub.add(client),
+    handle: (name, params, client) => dispatch(handlers, name, params, client),
+    async dispose() {
+      for (const service of [...services].reverse()) await service.dispose?.();
+      events.dispose();
+      engine.stop();
+      await settings.flush();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * App settings the learner changes in the UI and expects to find again: the chosen engine
+ * endpoint, the split size, the theme. One JSON file in the data directory.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Settings } from '../contract';
+import { JsonFileWriter, readJsonFile } from '../util/json-file';
+import { Listeners } from '../util/listeners';
+
+const settingsSchema = z
+  .object({
+    chosenEndpoint: z.object({ host: z.string(), context: z.string().optional() }).nullable().default(null),
+    theme: z.enum(['system', 'light', 'dark']).default('system'),
+    terminalSplit: z.number().min(0.15).max(0.85).default(0.45),
+  })
+  .strip();
+
+export const defaultSettings: Settings = settingsSchema.parse({});
+
+export class SettingsStore {
+  private value: Settings;
+  private readonly writer: JsonFileWriter;
+  private readonly changed = new Listeners<Settings>();
+  /** Set when the settings file was corrupt and moved aside at start. */
+  readonly notice: string | null;
+
+  constructor(dataDir: string) {
+    const path = join(dataDir, 'settings.json');
+    this.writer = new JsonFileWriter(path);
+    const outcome = readJsonFile(path, (raw) => settingsSchema.parse(raw));
+    if (outcome.kind === 'ok') {
+      this.value = outcome.value;
+      this.notice = null;
+    } else {
+      this.value = { ...defaultSettings };
+      this.notice =
+        outcome.kind === 'corrupt'
+          ? `Your settings file could not be read (${outcome.reason}); it was kept at ${outcome.movedTo} and defaults are in use.`
+          : null;
+    }
+  }
+
+  get(): Settings {
+    return this.value;
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    this.value = settingsSchema.parse({ ...this.value, ...patch });
+    this.changed.emit(this.value);
+    await this.writer.save(this.value);
+    return this.value;
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    return this.changed.add(listener);
+  }
+
+  flush(): Promise<void> {
+    return this.writer.flush();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Browser mode: the built renderer over HTTP and the contract over one WebSocket, on 127.0.0.1
+ * only, behind a token. See security.ts for the rules every request must pass.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Core } from '../core/app';
+import { judgeRequest, newToken, securityHeaders, sessionCookie } from './security';
+import { serveStatic } from './static-files';
+import { serveSocket } from './websocket-client';
+
+export const WEBSOCKET_PATH = '/ws';
+
+export interface WebServerOptions {
+  core: Core;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  /** 0 or undefined: any free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  port: number;
+  token: string;
+  /** The address to open, token included. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const plain = { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' };
+
+function refuseSocket(socket: Duplex, status: number, reason: string): void {
+  const text = status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Forbidden';
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
+  );
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? newToken();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  let port = 0;
+
+  const requestUrl = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://127.0.0.1');
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = requestUrl(req);
+    const verdict = judgeRequest({ host: req.headers.host, url, cookie: req.headers.cookie, isUpgrade: false }, port, token);
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, plain).end(verdict.reason);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, plain).end('Method not allowed.');
+      return;
+    }
+    if (verdict.fromQuery) {
+      // Trade the token in the address for a cookie, and drop it from the address bar.
+      url.searchParams.delete('token');
+      res.writeHead(302, { ...plain, 'Set-Cookie': sessionCookie(port, token), Location: url.pathname + url.search }).end();
+      return;
+    }
+    serveStatic(options.staticDir, url.pathname, res, securityHeaders).catch(() => {
+      if (!res.headersSent) res.writeHead(500, plain).end('Could not read the file.');
+    });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = requestUrl(req);
+    if (url.pathname !== WEBSOCKET_PATH) return refuseSocket(socket, 404, 'Not found.');
+    const verdict = judgeRequest(
+      { host: req.headers.host, url, cookie: req.headers.cookie, origin: req.headers.origin, isUpgrade: true },
+      port,
+      token,
+    );
+    if (!verdict.ok) return refuseSocket(socket, verdict.status, verdict.reason);
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      serveSocket(options.core, ws, randomUUID());
+    });
+  });
+
+  // Sockets of a tab that vanished without a close frame are found by missing pongs.
+  const alive = new WeakSet<object>();
+  sockets.on('connection', (ws) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+  });
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, 30_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
+        for (const ws of sockets.clients) ws.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * One browser tab's WebSocket as a core client: requests in, responses and events out.
+ * Closing the socket closes the client, which ends everything tied to it (its terminals).
+ */
+import type { WebSocket } from 'ws';
+import type { Core } from '../core/app';
+import type { EventName, Events, RequestMessage, ServerMessage } from '../core/contract';
+import { BaseClient } from '../core/rpc/client';
+
+export class WebSocketClient extends BaseClient {
+  constructor(
+    id: string,
+    private readonly socket: WebSocket,
+  ) {
+    super(id);
+  }
+
+  protected send<E extends EventName>(event: E, payload: Events[E]): void {
+    this.write({ type: 'event', name: event, payload });
+  }
+
+  write(message: ServerMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+}
+
+function parseRequest(data: string): RequestMessage | null {
+  try {
+    const value = JSON.parse(data) as Partial<RequestMessage>;
+    if (value && value.type === 'request' && typeof value.id === 'number' && typeof value.name === 'string') {
+      return value as RequestMessage;
+    }
+  } catch {
+    // fall through: not JSON
+  }
+  return null;
+}
+
+/** Serve the contract over one accepted socket until it closes. */
+export function serveSocket(core: Core, socket: WebSocket, id: string): WebSocketClient {
+  const client = new WebSocketClient(id, socket);
+  core.connect(client);
+  socket.on('message', (data, isBinary) => {
+    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+    const request = isBinary ? null : parseRequest(text);
+    if (!request) {
+      socket.close(1003, 'expected a JSON request');
+      return;
+    }
+    void core
+      .handle(request.name, request.params, client)
+      .then((outcome) => client.write({ type: 'response', id: request.id, ...outcome }));
+  });
+  socket.on('close', () => client.close());
+  socket.on('error', () => client.close());
+  return client;
+}

@@ -1,0 +1,88 @@
+/**
+ * Playwright fixtures: `dockside` is a real browser-mode server (built app, real core, real
+ * engine) started once per worker with its own data directory; `app` is a page already past
+ * the token exchange, showing the app.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface DocksideServer {
+  /** The printed address, token included. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+export async function startDockside(env: Record<string, string> = {}): Promise<DocksideServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-'));
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'web'], {
+    cwd: root,
+    env: { ...process.env, DOCKSIDE_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const line = await new Promise<string>((resolveLine, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`dockside web did not start in 20 s:\n${stderr}`)), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Dockside is running at (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolveLine(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`dockside web exited (${code}):\n${stderr}`)));
+  });
+  const url = new URL(line);
+  return {
+    url: line,
+    origin: url.origin,
+    port: Number(url.port),
+    token: url.searchParams.get('token')!,
+    dataDir,
+    process: child,
+  };
+}
+
+export async function stopDockside(server: DocksideServer): Promise<void> {
+  if (server.process.exitCode === null) {
+    const exited = new Promise((r) => server.process.once('exit', r));
+    server.process.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+/** Open the printed address and wait until the app has drawn itself. */
+export async function openApp(page: Page, server: DocksideServer): Promise<void> {
+  await page.goto(server.url);
+  await expect(page.getByTestId('engine-status')).toBeVisible();
+}
+
+export const test = base.extend<{ app: Page }, { dockside: DocksideServer }>({
+  dockside: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured.
+    async ({}, use) => {
+      const server = await startDockside();
+      await use(server);
+      await stopDockside(server);
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, dockside }, use) => {
+    await openApp(page, dockside);
+    await use(page);
+  },
+});
+
+export { expect };
