@@ -35,6 +35,7 @@ install_cli_plugins() {
   local plugin_dir="${DOCKER_CONFIG:-$HOME/.docker}/cli-plugins"
   if docker compose version >/dev/null 2>&1 && docker buildx version >/dev/null 2>&1; then return 0; fi
   local work; work=$(mktemp -d)
+  chmod 755 "$work" # apt downloads as the _apt user, which must reach this directory
   local archive; archive=$(debian_archive_uri)
   mkdir -p "$work/lists/partial" "$work/archives/partial" "$work/x"
   printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
