@@ -32,6 +32,8 @@ export default defineConfig({
     resolve: { alias: { '@contract': contract } },
     plugins: [react()],
     build: {
+      // electron-vite leaves output unminified; browser mode sends this bundle over the wire.
+      minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
