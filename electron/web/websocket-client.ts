@@ -41,7 +41,8 @@ export function serveSocket(core: Core, socket: WebSocket, id: string): WebSocke
   const client = new WebSocketClient(id, socket);
   core.connect(client);
   socket.on('message', (data, isBinary) => {
-    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
+    const text = bytes.toString('utf8');
     const request = isBinary ? null : parseRequest(text);
     if (!request) {
       socket.close(1003, 'expected a JSON request');
