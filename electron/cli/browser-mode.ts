@@ -15,7 +15,8 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<void>
     console.error('dockside: the app is not built yet — run `npm run build` (or `npm run web`, which builds first).');
     process.exit(1);
   }
-  const core = await createCore({ lessonsDir, version: appVersion() });
+  // DOCKSIDE_LESSONS_DIR lets authors (and tests) serve another lessons folder.
+  const core = await createCore({ lessonsDir: process.env.DOCKSIDE_LESSONS_DIR || lessonsDir, version: appVersion() });
   const server = await startWebServer({ core, staticDir: rendererDir, ...options });
   // Exactly one line on stdout: scripts and tests read the address from it.
   console.log(`Dockside is running at ${server.url}`);

@@ -20,6 +20,8 @@ export interface WebServerOptions {
   /** 0 or undefined: any free port. */
   port?: number;
   token?: string;
+  /** How often to ping sockets; one that misses a pong by the next ping is cut. */
+  heartbeatMs?: number;
 }
 
 export interface WebServer {
@@ -42,6 +44,8 @@ function refuseSocket(socket: Duplex, status: number, reason: string): void {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  // Sockets of a tab that vanished without a close frame are found by missing pongs.
+  const alive = new WeakSet<object>();
   let port = 0;
 
   const requestUrl = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -78,16 +82,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     );
     if (!verdict.ok) return refuseSocket(socket, verdict.status, verdict.reason);
     sockets.handleUpgrade(req, socket, head, (ws) => {
+      // Counted alive from the start (with `noServer`, ws emits no 'connection' to hook).
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
       serveSocket(options.core, ws, randomUUID());
     });
   });
 
-  // Sockets of a tab that vanished without a close frame are found by missing pongs.
-  const alive = new WeakSet<object>();
-  sockets.on('connection', (ws) => {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
-  });
   const heartbeat = setInterval(() => {
     for (const ws of sockets.clients) {
       if (!alive.has(ws)) {
@@ -97,7 +98,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       alive.delete(ws);
       ws.ping();
     }
-  }, 30_000);
+  }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {
