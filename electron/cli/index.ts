@@ -5,6 +5,7 @@
  */
 import { parseArgs, portFrom } from './args';
 import { runBrowserMode } from './browser-mode';
+import { runDoctorCli } from './doctor';
 
 const usage = `usage: dockside <command>
 
@@ -25,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
       await runBrowserMode({ ...(port !== undefined ? { port } : {}), ...(token ? { token } : {}) });
       return -1; // keeps running
     }
+    case 'doctor':
+      return runDoctorCli(argv.slice(1));
     case undefined:
     case 'help':
       console.log(usage);

@@ -21,6 +21,7 @@ import { SettingsStore } from './settings/settings-store';
 import { CommandFeed } from './terminal/command-feed';
 import { createTerminalService } from './terminal/terminal-service';
 import { createLessonsServices } from './runner/lessons-services';
+import { createImagesService } from './images/images-service';
 
 export interface CoreOptions {
   env?: Record<string, string | undefined>;
@@ -77,12 +78,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const services: ServiceLifecycle[] = [engineService];
   const appService = createAppService(context, () => services.flatMap((s) => s.notices?.() ?? []));
   services.push(appService);
-  const lessonsService = createLessonsServices();
+  const lessonsService = createLessonsServices(context);
   services.push(lessonsService);
   const terminalService = createTerminalService(context);
   services.push(terminalService);
   const doctorService = createDoctorService(context);
   services.push(doctorService);
+  const imagesService = createImagesService(context);
+  services.push(imagesService);
 
   const handlers: Handlers = {
     ...engineService.handlers,
@@ -90,6 +93,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...lessonsService.handlers,
     ...terminalService.handlers,
     ...doctorService.handlers,
+    ...imagesService.handlers,
   };
 
   await engine.start();

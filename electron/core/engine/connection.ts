@@ -102,7 +102,12 @@ export class EngineConnection {
   /** Drop the current client and connect afresh: used after the learner switches endpoints. */
   reconnect(): Promise<void> {
     this.live = null;
-    return this.checkNow();
+    // A probe already under way may have resolved the old endpoint: run a fresh one after it.
+    const inFlight = this.probing ?? Promise.resolve();
+    return inFlight.then(() => {
+      this.live = null;
+      return this.checkNow();
+    });
   }
 
   private schedule(): void {

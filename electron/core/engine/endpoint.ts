@@ -68,7 +68,12 @@ export function resolveEndpoint(input: ResolveInput): ResolvedEndpoint {
   const tlsFromEnv = (env.DOCKER_TLS_VERIFY ?? '') !== '';
 
   if (input.chosen) {
-    return fromHost(input.chosen.host, 'chosen', input.chosen.context ?? 'chosen', envTls(tlsFromEnv, env, configDir));
+    // Picked from a docker context: dial it as that context does (its TLS files included).
+    const { host, context } = input.chosen;
+    const viaContext = context ? chosenContext({ host, context }, configDir, read, platform) : null;
+    return (
+      viaContext ?? fromHost(input.chosen.host, 'chosen', input.chosen.context ?? 'chosen', envTls(tlsFromEnv, env, configDir))
+    );
   }
   if (env.DOCKER_HOST) {
     return fromHost(env.DOCKER_HOST, 'DOCKER_HOST', 'default', envTls(tlsFromEnv, env, configDir));
@@ -79,6 +84,21 @@ export function resolveEndpoint(input: ResolveInput): ResolvedEndpoint {
   const current = currentContextFromConfig(configDir, read);
   if (current) return fromContext(current, 'currentContext', configDir, read, platform);
   return defaultEndpoint(platform);
+}
+
+/** The chosen endpoint through its docker context, if that context still exists and still names this host. */
+function chosenContext(
+  chosen: { host: string; context: string },
+  configDir: string,
+  read: (p: string) => string | null,
+  platform: NodeJS.Platform,
+): ResolvedEndpoint | null {
+  try {
+    const endpoint = fromContext(chosen.context, 'chosen', configDir, read, platform);
+    return endpoint.host === chosen.host ? endpoint : null;
+  } catch {
+    return null; // gone or broken since it was chosen: the host alone still says where to go
+  }
 }
 
 function defaultEndpoint(platform: NodeJS.Platform, source: EndpointSource = 'default'): ResolvedEndpoint {

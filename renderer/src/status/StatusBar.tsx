@@ -5,6 +5,7 @@
 import type { EngineStatus } from '@contract';
 import { useState, type ReactNode } from 'react';
 import type { SocketState } from '../api';
+import { InlineCode } from '../ui/InlineCode';
 import { engineSummary } from './engine-label';
 import './status-bar.css';
 
@@ -13,9 +14,11 @@ interface StatusBarProps {
   link: SocketState;
   /** Extra items on the right, e.g. the lesson's progress. */
   children?: ReactNode;
+  /** Where the environment doctor lives, offered when the engine is away. */
+  doctorHref?: string;
 }
 
-export function StatusBar({ engine, link, children }: StatusBarProps) {
+export function StatusBar({ engine, link, children, doctorHref }: StatusBarProps) {
   const [open, setOpen] = useState(false);
   const unreachable = engine.state === 'unreachable';
   return (
@@ -58,8 +61,21 @@ export function StatusBar({ engine, link, children }: StatusBarProps) {
             </>
           )}
           <p className="status-popover-label">How to fix it</p>
-          <p>{engine.fix}</p>
-          <p className="status-popover-note">Dockside keeps trying and reconnects by itself.</p>
+          <p>
+            <InlineCode text={engine.fix} />
+          </p>
+          <p className="status-popover-note">
+            Dockside keeps trying and reconnects by itself.
+            {doctorHref && (
+              <>
+                {' '}
+                <a href={doctorHref} onClick={() => setOpen(false)}>
+                  Open the environment doctor
+                </a>{' '}
+                to see every engine on this machine.
+              </>
+            )}
+          </p>
         </div>
       )}
     </footer>

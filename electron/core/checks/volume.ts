@@ -1,0 +1,107 @@
+/**
+ * `volume`: present or absent, dangling (no container uses it), mounted by a named container,
+ * created during this run. One inspect, plus one filtered container list when usage matters.
+ */
+import { z } from 'zod';
+import type { EngineEvent } from '../engine/events';
+import type { EngineReader } from './engine-reader';
+import type { CheckContext, CheckResult, Claim } from './kind';
+import { defineCheckKind } from './kind';
+import { createdInstead, joinAnd } from './phrases';
+import { objectName, strict } from './schema-helpers';
+
+export const volumeSpec = strict({
+  name: objectName,
+  present: z.boolean().default(true),
+  dangling: z.boolean().optional(),
+  mountedBy: objectName.optional(),
+  created: z.boolean().default(true),
+});
+
+export type VolumeSpec = z.output<typeof volumeSpec>;
+
+function wantedList(spec: VolumeSpec): string[] {
+  return [
+    ...(spec.created ? ['was created during this lesson'] : []),
+    ...(spec.dangling === true ? ['is used by no container'] : spec.dangling === false ? ['is used by a container'] : []),
+    ...(spec.mountedBy !== undefined ? [`is mounted by container ${spec.mountedBy}`] : []),
+  ];
+}
+
+function wants(spec: VolumeSpec): string {
+  if (!spec.present) return `no volume named ${spec.name} exists`;
+  const rest = wantedList(spec);
+  return rest.length === 0 ? `volume ${spec.name} exists` : `volume ${spec.name} exists and ${joinAnd(rest)}`;
+}
+
+async function evaluate(spec: VolumeSpec, { engine, run }: CheckContext): Promise<CheckResult> {
+  const volume = await engine.volume(spec.name);
+  if (!spec.present)
+    return volume ? { pass: false, explanation: `volume ${spec.name} still exists` } : { pass: true, explanation: wants(spec) };
+  if (!volume)
+    return {
+      pass: false,
+      explanation: `there is no volume named ${spec.name}${createdInstead('volume', run.createdNames('volume'))}`,
+    };
+  const misses: string[] = [];
+  if (spec.created && !run.createdDuringRun('volume', spec.name)) {
+    misses.push('was not created during this lesson (it is from before you started)');
+  }
+  misses.push(...(await usageMisses(spec, engine)));
+  return misses.length === 0
+    ? { pass: true, explanation: wants(spec) }
+    : { pass: false, explanation: `volume ${spec.name} exists but ${joinAnd(misses)}` };
+}
+
+/**
+ * Whether the volume is used, without walking the containers: the engine keeps a volume's
+ * references, so its `dangling` filter costs nothing per container, and "mounted by X" is one
+ * inspect of X. Only a miss lists the containers that use it, to name them.
+ */
+async function usageMisses(spec: VolumeSpec, engine: EngineReader): Promise<string[]> {
+  if (spec.dangling === undefined && spec.mountedBy === undefined) return [];
+  const users = async () =>
+    (await engine.containers({ volume: [spec.name] })).map((c) => (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''));
+  const misses: string[] = [];
+  const mounter = spec.mountedBy !== undefined ? await engine.container(spec.mountedBy) : null;
+  const mounted = (mounter?.Mounts ?? []).some((m) => m.Type === 'volume' && m.Name === spec.name);
+  if (spec.mountedBy !== undefined && !mounted) {
+    const names = await users();
+    misses.push(
+      names.length === 0
+        ? `is not mounted by container ${spec.mountedBy} (no container uses it)`
+        : `is mounted by ${joinAnd(names)}, not by ${spec.mountedBy}`,
+    );
+  }
+  // Mounted by the named container already answers "used"; otherwise ask the engine's references.
+  if (spec.dangling === true || (spec.dangling === false && !mounted)) {
+    const dangling = (await engine.volumes({ dangling: ['true'], name: [spec.name] })).some((v) => v.Name === spec.name);
+    if (spec.dangling === true && !dangling) {
+      const names = await users();
+      misses.push(names.length > 0 ? `is still used by ${joinAnd(names.map((n) => `container ${n}`))}` : 'is still in use');
+    }
+    if (spec.dangling === false && dangling) misses.push('is used by no container');
+  }
+  return misses;
+}
+
+function touches(spec: VolumeSpec): (event: EngineEvent) => boolean {
+  const usage = spec.dangling !== undefined || spec.mountedBy !== undefined;
+  return (event) =>
+    (event.type === 'volume' && event.id === spec.name) ||
+    // A container that used the volume going away makes it dangling; its destroy event does not name the volume.
+    (usage && event.type === 'container' && (event.action === 'destroy' || event.attributes.name === spec.mountedBy));
+}
+
+function claims(spec: VolumeSpec): Claim[] {
+  return spec.present && spec.created ? [{ kind: 'volume-name', name: spec.name }] : [];
+}
+
+export const volumeCheck = defineCheckKind<VolumeSpec>({
+  name: 'volume',
+  schema: volumeSpec,
+  wants,
+  triggers: (spec) => ({ events: { types: ['volume', 'container'], touches: touches(spec) } }),
+  evaluate,
+  claims,
+});

@@ -1,0 +1,107 @@
+/**
+ * The doctor's part of the contract: a report of every engine, cluster and tool (cached
+ * briefly, runs coalesced), and the learner's choice of endpoint — persisted in the settings,
+ * which makes the one engine connection follow it (settings/app-service.ts), and with it the
+ * checks and every terminal opened afterwards.
+ */
+import { z } from 'zod';
+import type { Service } from '../app';
+import type { CoreContext } from '../context';
+import type { DoctorReport, EngineStatus, Settings } from '../contract';
+import { fromHost } from '../engine/endpoint';
+import { CoreError } from '../errors';
+import { runDoctor } from './run-doctor';
+
+/** A report younger than this is served from the cache unless a refresh is asked for. */
+const REPORT_FRESH_MS = 15_000;
+/** How long choosing waits for the engine connection to follow. */
+const FOLLOW_TIMEOUT_MS = 8_000;
+
+const reportParams = z.object({ refresh: z.boolean().optional() }).strict().optional();
+const chooseParams = z
+  .object({
+    endpoint: z
+      .object({
+        host: z.string().trim().min(1).max(2048),
+        context: z.string().trim().min(1).max(256).optional(),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
+export function createDoctorService(context: CoreContext): Service<'doctor.report' | 'doctor.chooseEndpoint'> {
+  let last: { report: DoctorReport; chosen: string } | null = null;
+  let running: Promise<DoctorReport> | null = null;
+
+  const run = (): Promise<DoctorReport> => {
+    running ??= runDoctor({
+      env: context.env,
+      homeDir: context.paths.homeDir,
+      platform: context.platform,
+      chosen: context.settings.get().chosenEndpoint,
+    })
+      .then((report) => {
+        last = { report, chosen: JSON.stringify(context.settings.get().chosenEndpoint) };
+        context.hub.broadcast('doctor.updated', report);
+        return report;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+
+  return {
+    handlers: {
+      'doctor.report': (params) => {
+        const parsed = reportParams.safeParse(params ?? undefined);
+        if (!parsed.success)
+          throw new CoreError(
+            'INVALID_PARAMS',
+            `doctor.report takes { refresh?: boolean }: ${parsed.error.issues[0]?.message ?? ''}`,
+          );
+        const fresh =
+          last !== null &&
+          Date.now() - last.report.generatedAt < REPORT_FRESH_MS &&
+          last.chosen === JSON.stringify(context.settings.get().chosenEndpoint);
+        if (!parsed.data?.refresh && fresh && last) return last.report;
+        return run();
+      },
+      'doctor.chooseEndpoint': async (params) => {
+        const parsed = chooseParams.safeParse(params);
+        if (!parsed.success) {
+          throw new CoreError(
+            'INVALID_PARAMS',
+            `doctor.chooseEndpoint takes { endpoint: { host, context? } | null }: ${parsed.error.issues[0]?.message ?? ''}`,
+          );
+        }
+        const endpoint = parsed.data.endpoint;
+        // Refuse what the engine connection could not dial, before it is saved.
+        if (endpoint) fromHost(endpoint.host, 'chosen', endpoint.context ?? 'chosen', null);
+        const chosenEndpoint: Settings['chosenEndpoint'] = endpoint
+          ? { host: endpoint.host, ...(endpoint.context ? { context: endpoint.context } : {}) }
+          : null;
+        await context.settings.update({ chosenEndpoint });
+        const engine = await followed(context, chosenEndpoint?.host ?? null);
+        void run().catch(() => undefined); // every window sees the new "in use" marks
+        return { chosenEndpoint: context.settings.get().chosenEndpoint, engine };
+      },
+    },
+  };
+}
+
+/**
+ * Wait (bounded) until the connection has probed the new choice. A probe that was already under
+ * way when the learner chose may still report the old endpoint, so probe until the status
+ * names the chosen host — or, for "back to the CLI's default", until one fresh probe is done.
+ */
+async function followed(context: CoreContext, host: string | null): Promise<EngineStatus> {
+  const deadline = Date.now() + FOLLOW_TIMEOUT_MS;
+  for (let attempt = 0; attempt < 4 && Date.now() < deadline; attempt++) {
+    await context.engine.checkNow();
+    const status = context.engine.status;
+    if (status.state !== 'connecting' && (host === null ? attempt > 0 : status.endpoint?.host === host)) return status;
+  }
+  return context.engine.status;
+}

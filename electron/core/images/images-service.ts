@@ -1,0 +1,150 @@
+/**
+ * Image prefetch: before a lesson starts, make sure the engine has its images, pulling the
+ * missing ones through the engine (never the docker CLI) so the UI can draw the engine's own
+ * per-layer progress. Pulls are shared: two windows asking for one image join one pull.
+ */
+import type Docker from 'dockerode';
+import { z } from 'zod';
+import type { Service } from '../app';
+import { normaliseImageRef } from '../checks/image-ref';
+import type { CoreContext } from '../context';
+import type { ImagePull } from '../contract';
+import { CoreError, messageOf } from '../errors';
+import { explainPullError } from './explain-pull-error';
+import { applyPullMessage, failPull, finishPull, startPull, type PullMessage } from './pull-progress';
+import { ProgressThrottle } from './progress-throttle';
+
+/** The shape of a reference (`[registry[:port]/]path[:tag][@sha256:digest]`), checked before the engine sees it. */
+const IMAGE_REFERENCE =
+  /^(?:(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)(?::[0-9]{1,5})?\/|[a-zA-Z0-9-]+:[0-9]{1,5}\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+const prefetchParams = z.object({
+  images: z.array(z.string().max(255).regex(IMAGE_REFERENCE, 'is not an image name like busybox or busybox:1.36')).min(1).max(20),
+});
+
+/** How often one image's progress may go out; the final state always goes at once. */
+const PROGRESS_INTERVAL_MS = 100;
+
+interface ActivePull {
+  state: ImagePull;
+  stream: (NodeJS.ReadableStream & { destroy?: () => void }) | null;
+  /** Settles once the engine said whether it has the image. */
+  checked: Promise<void>;
+}
+
+export function createImagesService(context: CoreContext): Service<'images.prefetch'> {
+  const active = new Map<string, ActivePull>();
+  const throttle = new ProgressThrottle<ImagePull>(PROGRESS_INTERVAL_MS, (pull) =>
+    context.hub.broadcast('images.progress', pull),
+  );
+  let disposed = false;
+
+  const update = (ref: string, state: ImagePull, final = false) => {
+    const pull = active.get(ref);
+    if (pull) pull.state = state;
+    if (final) {
+      active.delete(ref);
+      throttle.flush(ref, state);
+    } else {
+      throttle.push(ref, state);
+    }
+  };
+
+  const pull = (docker: Docker, entry: ActivePull) => {
+    const { ref } = entry.state;
+    entry.state = startPull(entry.state.image, ref, Date.now());
+    const fail = (message: string) => update(ref, failPull(entry.state, explainPullError(ref, message), Date.now()), true);
+    docker.pull(ref).then(
+      (stream: NodeJS.ReadableStream) => {
+        if (disposed) return;
+        entry.stream = stream;
+        let streamError: string | null = null;
+        docker.modem.followProgress(
+          stream,
+          (error) => {
+            if (disposed) return;
+            const message = streamError ?? (error ? messageOf(error) : null);
+            if (message) fail(message);
+            else update(ref, finishPull(entry.state, Date.now()), true);
+          },
+          (message: PullMessage) => {
+            if (message.error) streamError = message.errorDetail?.message ?? message.error;
+            else update(ref, applyPullMessage(entry.state, message));
+          },
+        );
+      },
+      (error: unknown) => {
+        if (!disposed) fail(engineMessageOf(error));
+      },
+    );
+    return entry.state;
+  };
+
+  const ensure = async (docker: Docker, image: string): Promise<ImagePull> => {
+    const ref = normaliseImageRef(image);
+    const running = active.get(ref);
+    if (running) return running.checked.then(() => running.state);
+    // Registered before the engine is asked, so a second caller joins instead of pulling twice.
+    const entry: ActivePull = {
+      state: { ...startPull(image, ref, Date.now()), phase: 'checking' },
+      stream: null,
+      checked: Promise.resolve(),
+    };
+    active.set(ref, entry);
+    const present = isPresent(docker, ref);
+    entry.checked = present.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      if (await present) {
+        active.delete(ref);
+        const now = Date.now();
+        return { ...entry.state, phase: 'present', fraction: 1, startedAt: null, finishedAt: now };
+      }
+    } catch (error) {
+      active.delete(ref);
+      throw error;
+    }
+    return pull(docker, entry);
+  };
+
+  return {
+    handlers: {
+      'images.prefetch': async (params) => {
+        const parsed = prefetchParams.safeParse(params);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const where = issue?.path.length ? `images[${issue.path.slice(1).join('.')}]` : 'params';
+          throw new CoreError('BAD_REQUEST', `images.prefetch: ${where} ${issue?.message ?? 'is invalid'}`);
+        }
+        const docker = context.engine.requireDocker();
+        const unique = [...new Set(parsed.data.images)];
+        return Promise.all(unique.map((image) => ensure(docker, image)));
+      },
+    },
+    dispose() {
+      disposed = true;
+      throttle.dispose();
+      for (const { stream } of active.values()) stream?.destroy?.();
+      active.clear();
+    },
+  };
+}
+
+async function isPresent(docker: Docker, ref: string): Promise<boolean> {
+  try {
+    await docker.getImage(ref).inspect();
+    return true;
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return false;
+    throw new CoreError('ENGINE_ERROR', `Could not ask the engine about ${ref}: ${engineMessageOf(error)}`);
+  }
+}
+
+/** docker-modem puts the engine's JSON `{ message }` in `json`; fall back to the error's own text. */
+function engineMessageOf(error: unknown): string {
+  const json = (error as { json?: { message?: string } | null }).json;
+  if (json && typeof json.message === 'string') return json.message;
+  return messageOf(error).replace(/^\(HTTP code \d+\)\s*[\w ]*-\s*/, '');
+}

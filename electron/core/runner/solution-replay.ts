@@ -1,0 +1,158 @@
+/**
+ * Prove a lesson on a real engine: for each step, its checks do not pass before its solution
+ * runs, and do pass after. The replay is a real run (the same attribution, evaluation and reset
+ * the learner gets), and it removes exactly what it created when it is done. Each solution
+ * command is also published on the command feed, as the terminal would report it, so checks
+ * that follow the terminal are proven the same way.
+ */
+import { spawn } from 'node:child_process';
+import type { StepState } from '../contract';
+import type { CoreContext } from '../context';
+import { messageOf } from '../errors';
+import type { LoadedLesson } from '../lessons/types';
+import { removeCreated } from './reset';
+import type { RunService } from './run-service';
+
+export type StepVerdict =
+  | { step: number; title: string; outcome: 'proven'; ms: number }
+  | { step: number; title: string; outcome: 'failed'; reason: string }
+  | { step: number; title: string; outcome: 'skipped'; reason: string };
+
+export interface LessonVerdict {
+  lessonId: string;
+  steps: StepVerdict[];
+  /** A problem before any step ran (preflight, engine) or during cleanup. */
+  error: string | null;
+  cleanup: { removed: number; kept: string[] };
+}
+
+export interface ReplayOptions {
+  /** How long a step may take to turn passed after its solution. */
+  passTimeoutMs?: number;
+  /** How long one solution block may run. */
+  commandTimeoutMs?: number;
+}
+
+interface ShellResult {
+  exitCode: number | null;
+  output: string;
+  startedAt: number;
+  endedAt: number;
+}
+
+function runShell(script: string, cwd: string, env: Record<string, string | undefined>, timeoutMs: number): Promise<ShellResult> {
+  return new Promise((resolve) => {
+    const startedAt = Date.now();
+    const child = spawn('sh', ['-e', '-c', script], { cwd, env: env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      if (output.length < 16_384) output += chunk.toString('utf8');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ exitCode: null, output: `${output}${messageOf(error)}`, startedAt, endedAt: Date.now() });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code, output, startedAt, endedAt: Date.now() });
+    });
+  });
+}
+
+function failingChecks(state: StepState): string {
+  const failing = state.checks.filter((c) => c.pass !== true);
+  return (failing.length > 0 ? failing : state.checks).map((c) => c.explanation).join('; ');
+}
+
+export async function replayLesson(
+  context: CoreContext,
+  runs: RunService,
+  lesson: LoadedLesson,
+  options: ReplayOptions = {},
+): Promise<LessonVerdict> {
+  const passTimeoutMs = options.passTimeoutMs ?? 15_000;
+  const commandTimeoutMs = options.commandTimeoutMs ?? 60_000;
+  const verdict: LessonVerdict = { lessonId: lesson.summary.id, steps: [], error: null, cleanup: { removed: 0, kept: [] } };
+  const skipRest = (from: number, reason: string) => {
+    for (const step of lesson.steps.slice(from))
+      verdict.steps.push({ step: step.index, title: step.title, outcome: 'skipped', reason });
+  };
+
+  const preflight = await runs.preflight(lesson.summary.id);
+  const blockers = [
+    ...(preflight.engineError ? [`engine: ${preflight.engineError}`] : []),
+    ...preflight.conflicts.map((c) => c.problem),
+    ...preflight.images.filter((i) => !i.present).map((i) => `image ${i.name} is missing`),
+  ];
+  if (blockers.length > 0) {
+    verdict.error = `preflight: ${blockers.join('; ')}`;
+    skipRest(0, 'not replayed');
+    return verdict;
+  }
+
+  const state = await runs.start(lesson.summary.id, true);
+  const run = runs.active!;
+  try {
+    for (const step of lesson.steps) {
+      await run.settled();
+      const before = run.stepState(step.index);
+      if (before.status !== 'current') {
+        verdict.steps.push({
+          step: step.index,
+          title: step.title,
+          outcome: 'failed',
+          reason: `passes before its solution ran (${failingChecks(before)})`,
+        });
+        skipRest(step.index + 1, 'an earlier step failed');
+        return verdict;
+      }
+      const began = Date.now();
+      for (const script of step.solution) {
+        const result = await runShell(script, state.workspaceDir, context.env, commandTimeoutMs);
+        context.commands.publish({
+          sessionId: 'lessons-check',
+          line: script.trim(),
+          exitCode: result.exitCode,
+          cwd: state.workspaceDir,
+          startedAt: result.startedAt,
+          endedAt: result.endedAt,
+        });
+        if (result.exitCode !== 0) {
+          const reason = `its solution exited ${result.exitCode ?? 'by a signal'}: ${result.output.trim().split('\n').slice(-3).join(' / ')}`;
+          verdict.steps.push({ step: step.index, title: step.title, outcome: 'failed', reason });
+          skipRest(step.index + 1, 'an earlier step failed');
+          return verdict;
+        }
+      }
+      const deadline = Date.now() + passTimeoutMs;
+      let after = run.stepState(step.index);
+      while (after.status !== 'passed' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        await run.settled();
+        after = run.stepState(step.index);
+      }
+      if (after.status !== 'passed') {
+        const reason = after.error ?? `still not passed ${passTimeoutMs / 1000} s after its solution: ${failingChecks(after)}`;
+        verdict.steps.push({ step: step.index, title: step.title, outcome: 'failed', reason });
+        skipRest(step.index + 1, 'an earlier step failed');
+        return verdict;
+      }
+      verdict.steps.push({ step: step.index, title: step.title, outcome: 'proven', ms: Date.now() - began });
+    }
+    return verdict;
+  } finally {
+    // Events of the last command may still be on their way, and BuildKit sends none: adopt by looking too.
+    await run.reconcile().catch(() => undefined);
+    const docker = context.engine.connected?.docker;
+    if (docker) {
+      const outcome = await removeCreated(docker, run.attribution.all);
+      verdict.cleanup = { removed: outcome.removed.length, kept: outcome.kept.map((k) => k.reason) };
+    } else {
+      verdict.cleanup.kept.push('the engine went away before cleanup');
+    }
+    runs.stop();
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * The terminal's part of the contract. Sessions are keyed by id and belong to the client (window
+ * or WebSocket) that created them: only that client may drive them, only it gets their output,
+ * and they die when it closes — no orphaned shells. Finished commands go to the command feed
+ * (the lesson runner's `command` checks read it) and to the owning client.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { z } from 'zod';
+import type { Service } from '../app';
+import type { CoreContext } from '../context';
+import type { TerminalRequests, TerminalSession } from '../contract';
+import { resolveEndpoint, type ResolvedEndpoint } from '../engine/endpoint';
+import { CoreError, messageOf } from '../errors';
+import type { Client } from '../rpc/client';
+import { workspaceDir } from '../workspace';
+import { explainFailedDockerCommand } from './docker-feedback';
+import { LoginEnvCache } from './login-env';
+import { PtySession, type SpawnPlan } from './pty-session';
+import { buildSessionEnv } from './session-env';
+import { chooseShell, lastResortShell } from './shell-choice';
+import { ShellIntegration } from './shell-integration';
+
+/** Bounds that keep one request from costing much: the UI sends far less. */
+const MAX_INPUT_CHARS = 1_000_000;
+const MAX_SESSIONS_PER_CLIENT = 20;
+
+const id = z.string().min(1).max(100);
+const cells = z.number().int().min(1).max(1000);
+const schemas = {
+  create: z
+    .object({
+      lessonId: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[A-Za-z0-9._/-]+$/, 'a lesson id holds letters, digits, ".", "_", "-" and "/"')
+        .optional(),
+      cols: cells.optional(),
+      rows: cells.optional(),
+    })
+    .strict()
+    .optional(),
+  input: z.object({ id, data: z.string().max(MAX_INPUT_CHARS) }).strict(),
+  ack: z.object({ id, chars: z.number().int().min(0).max(100_000_000) }).strict(),
+  resize: z.object({ id, cols: cells, rows: cells }).strict(),
+  byId: z.object({ id }).strict(),
+};
+
+function parse<T>(schema: z.ZodType<T>, params: unknown, request: string): T {
+  const result = schema.safeParse(params);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw new CoreError('BAD_REQUEST', `${request}: ${where}${issue?.message ?? 'invalid parameters'}`);
+}
+
+interface Owned {
+  session: PtySession;
+  client: Client;
+}
+
+export interface TerminalServiceOptions {
+  /** Test seam for the flow-control limits; the app uses VS Code's. */
+  flowLimits?: ConstructorParameters<typeof PtySession>[0]['flowLimits'];
+}
+
+export function createTerminalService(
+  context: CoreContext,
+  options: TerminalServiceOptions = {},
+): Service<keyof TerminalRequests> & {
+  /** Sessions alive now, for tests and diagnostics. */
+  readonly sessionCount: number;
+} {
+  const sessions = new Map<string, Owned>();
+  const integration = new ShellIntegration();
+  const loginEnv = new LoginEnvCache({ env: context.env, platform: context.platform });
+  // Resolve the login environment (macOS) in the background now, so the first terminal is quick.
+  void loginEnv.get();
+
+  function owned(sessionId: string, client: Client): PtySession {
+    const entry = sessions.get(sessionId);
+    // Another client's session is reported exactly like a missing one: ids are not secrets, but
+    // nothing about someone else's terminal leaks.
+    if (!entry || entry.client !== client) throw new CoreError('TERMINAL_NOT_FOUND', `There is no terminal ${sessionId}.`);
+    return entry.session;
+  }
+
+  /**
+   * The engine the checks read. Normally the live connection's; but right after the learner
+   * switched endpoints the connection is still moving over, and a terminal opened then must get
+   * the new one: so resolve as core does, and keep the live one when they agree (or when
+   * resolving fails but the connection still works).
+   */
+  function currentEndpoint(): { endpoint: ResolvedEndpoint | null; problem: string | null } {
+    const connected = context.engine.connected;
+    let resolved: ResolvedEndpoint | null = null;
+    let problem: string | null = null;
+    try {
+      resolved = resolveEndpoint({
+        env: context.env,
+        homeDir: context.paths.homeDir,
+        platform: context.platform,
+        chosen: context.settings.get().chosenEndpoint,
+      });
+    } catch (error) {
+      problem = `DOCKER_HOST is not set in this terminal: ${messageOf(error)}`;
+    }
+    if (connected && (resolved === null || connected.endpoint.host === resolved.host))
+      return { endpoint: connected.endpoint, problem: null };
+    return { endpoint: resolved, problem };
+  }
+
+  function startDirectory(lessonId: string | null): { cwd: string; notice: string | null } {
+    const home = context.paths.homeDir;
+    if (lessonId === null) return { cwd: home, notice: null };
+    const dir = workspaceDir(context.paths, lessonId);
+    try {
+      mkdirSync(dir, { recursive: true });
+      return { cwd: dir, notice: null };
+    } catch (error) {
+      return {
+        cwd: home,
+        notice: `Could not create the lesson's workspace ${dir} (${messageOf(error)}); starting in ${home} instead.`,
+      };
+    }
+  }
+
+  async function planFor(lessonId: string | null): Promise<SpawnPlan> {
+    const { env: baseEnv, note } = await loginEnv.get();
+    const shell = chooseShell(baseEnv.SHELL);
+    const dir = startDirectory(lessonId);
+    const { endpoint, problem } = currentEndpoint();
+    // macOS terminals start login shells, so the learner's profile runs as in Terminal.app.
+    const launch = integration.launch(shell.path, { login: context.platform === 'darwin', env: baseEnv });
+    const env = buildSessionEnv({ base: baseEnv, endpoint, integration: launch.env, version: context.version });
+    if (shell.path !== baseEnv.SHELL && env.SHELL !== undefined) env.SHELL = shell.path;
+    return {
+      shell: shell.path,
+      args: launch.args,
+      cwd: dir.cwd,
+      env,
+      integration: launch.integration,
+      nonce: launch.nonce,
+      dockerHost: endpoint?.host ?? null,
+      notices: [note, shell.notice, dir.notice, problem].filter((n): n is string => n !== null),
+      fallbackShell: lastResortShell(shell.path),
+    };
+  }
+
+  function killAll(client: Client): void {
+    for (const [sessionId, entry] of sessions) {
+      if (entry.client !== client) continue;
+      sessions.delete(sessionId);
+      entry.session.dispose();
+    }
+  }
+  const watchedClients = new WeakSet<Client>();
+
+  async function create(params: unknown, client: Client): Promise<TerminalSession> {
+    const input = parse(schemas.create, params, 'terminal.create') ?? {};
+    const mine = [...sessions.values()].filter((e) => e.client === client).length;
+    if (mine >= MAX_SESSIONS_PER_CLIENT) {
+      throw new CoreError('TERMINAL_LIMIT', `This window already has ${mine} terminals; close one first.`);
+    }
+    const sessionId = `t-${randomUUID()}`;
+    const lessonId = input.lessonId ?? null;
+    const session: PtySession = new PtySession({
+      id: sessionId,
+      lessonId,
+      cols: input.cols ?? 80,
+      rows: input.rows ?? 24,
+      plan: () => planFor(lessonId),
+      flowLimits: options.flowLimits,
+      callbacks: {
+        data: (data) => client.emit('terminal.data', { id: sessionId, data }),
+        exit: (exitCode, signal) => client.emit('terminal.exit', { id: sessionId, exitCode, signal }),
+        started: () => client.emit('terminal.started', session.info),
+        command: (tracked) => {
+          const { outputTail, ...command } = tracked;
+          context.commands.publish({ sessionId, ...command });
+          client.emit('terminal.commandFinished', {
+            sessionId,
+            ...command,
+            feedback: explainFailedDockerCommand(command.line, command.exitCode, outputTail),
+          });
+        },
+      },
+    });
+    sessions.set(sessionId, { session, client });
+    if (!watchedClients.has(client)) {
+      watchedClients.add(client);
+      client.onClose(() => killAll(client));
+    }
+    try {
+      await session.start();
+    } catch (error) {
+      sessions.delete(sessionId);
+      session.dispose();
+      throw new CoreError('TERMINAL_SPAWN_FAILED', `Could not start a shell: ${messageOf(error)}`);
+    }
+    // The client may have gone while the shell started: its close already ran.
+    if (!sessions.has(sessionId)) throw new CoreError('TERMINAL_NOT_FOUND', 'The window closed while its terminal started.');
+    return session.info;
+  }
+
+  return {
+    get sessionCount() {
+      return sessions.size;
+    },
+    handlers: {
+      'terminal.create': (params, client) => create(params, client),
+      'terminal.input': (params, client) => {
+        const { id: sessionId, data } = parse(schemas.input, params, 'terminal.input');
+        owned(sessionId, client).write(data);
+      },
+      'terminal.ack': (params, client) => {
+        const { id: sessionId, chars } = parse(schemas.ack, params, 'terminal.ack');
+        owned(sessionId, client).acknowledge(chars);
+      },
+      'terminal.resize': (params, client) => {
+        const { id: sessionId, cols, rows } = parse(schemas.resize, params, 'terminal.resize');
+        owned(sessionId, client).resize(cols, rows);
+      },
+      'terminal.kill': (params, client) => {
+        const { id: sessionId } = parse(schemas.byId, params, 'terminal.kill');
+        const session = owned(sessionId, client);
+        sessions.delete(sessionId);
+        session.dispose();
+      },
+      'terminal.restart': async (params, client) => {
+        const { id: sessionId } = parse(schemas.byId, params, 'terminal.restart');
+        const session = owned(sessionId, client);
+        await session.restart();
+        return session.info;
+      },
+      'terminal.list': (_params, client) =>
+        [...sessions.values()].filter((entry) => entry.client === client).map((entry) => entry.session.info),
+    },
+    dispose: () => {
+      for (const { session } of sessions.values()) session.dispose();
+      sessions.clear();
+      integration.dispose();
+    },
+  };
+}

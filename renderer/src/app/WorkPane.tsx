@@ -1,0 +1,62 @@
+/**
+ * The right side of a lesson: the live state panel above the terminal. Open and with something
+ * to show, the panel and the terminal share the height through a handle the learner drags
+ * (remembered in this browser); folded or empty, the panel takes a line or two and the terminal
+ * the rest.
+ */
+import type { LiveObjects } from '@contract';
+import { useState, type ReactNode } from 'react';
+import { LiveStatePanel } from '../live/LiveStatePanel';
+import { SplitPane } from './SplitPane';
+
+const OPEN_KEY = 'dockside.liveState';
+const SPLIT_KEY = 'dockside.liveSplit';
+
+function storedRatio(): number {
+  const value = Number(localStorage.getItem(SPLIT_KEY));
+  return Number.isFinite(value) && value >= 0.15 && value <= 0.85 ? value : 0.3;
+}
+
+export function WorkPane({
+  objects,
+  lessonId,
+  terminal,
+}: {
+  objects: LiveObjects | null;
+  lessonId: string;
+  terminal: ReactNode;
+}) {
+  const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'closed');
+  const [ratio, setRatio] = useState(storedRatio);
+  const toggle = () => {
+    localStorage.setItem(OPEN_KEY, open ? 'closed' : 'open');
+    setOpen(!open);
+  };
+  const panel = <LiveStatePanel objects={objects} lessonId={lessonId} open={open} onToggle={toggle} />;
+  // Nothing made yet: the panel is one short note, and the terminal keeps the height.
+  const mine = objects?.lessonId === lessonId ? objects : null;
+  const empty = !mine || mine.containers.length + mine.images.length + mine.volumes.length + mine.networks.length === 0;
+  const terminalArea = <div className="work-terminal">{terminal}</div>;
+  return (
+    <div className="work-pane">
+      {open && !empty ? (
+        <SplitPane
+          stacked
+          label="Resize the live state and the terminal"
+          ratio={ratio}
+          onCommit={(next) => {
+            localStorage.setItem(SPLIT_KEY, String(next));
+            setRatio(next);
+          }}
+          first={panel}
+          second={terminalArea}
+        />
+      ) : (
+        <>
+          {panel}
+          {terminalArea}
+        </>
+      )}
+    </div>
+  );
+}

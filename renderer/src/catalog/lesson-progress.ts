@@ -1,0 +1,31 @@
+/** How far the learner got in a lesson, from the progress file, in the words the catalog uses. */
+import type { LessonProgress, LessonSummary } from '@contract';
+
+export type LessonState = 'not-started' | 'in-progress' | 'done';
+
+export interface LessonStanding {
+  state: LessonState;
+  passed: number;
+  total: number;
+}
+
+export function standingOf(lesson: LessonSummary, progress: LessonProgress | undefined): LessonStanding {
+  const total = lesson.stepCount;
+  if (!progress) return { state: 'not-started', passed: 0, total };
+  const passed = Math.min(Object.keys(progress.passed).length, total);
+  // Finished once stays done, also while the learner does it again.
+  if (progress.completedAt !== null) return { state: 'done', passed: total, total };
+  if (progress.inProgress || passed > 0) return { state: 'in-progress', passed, total };
+  return { state: 'not-started', passed: 0, total };
+}
+
+const TRACK_TITLES: Record<string, string> = {
+  docker: 'Docker',
+  compose: 'Compose',
+  kubernetes: 'Kubernetes',
+  k8s: 'Kubernetes',
+};
+
+export function trackTitle(track: string): string {
+  return TRACK_TITLES[track] ?? track.charAt(0).toUpperCase() + track.slice(1);
+}

@@ -1,0 +1,321 @@
+/**
+ * A lesson: its introduction, then its steps with their live state. The page follows the run —
+ * when a step passes the next becomes current and is scrolled into view — and offers the
+ * keyboard's step navigation and "run the highlighted command".
+ */
+import type { EngineStatus, LessonCatalog, LessonProgress, LiveObjects, RunState } from '@contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../api';
+import { hrefOf } from '../app/route';
+import { terminals } from '../terminal';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ProgressBar } from '../ui/ProgressBar';
+import { useToast } from '../ui/Toasts';
+import { trackTitle } from '../catalog/lesson-progress';
+import { LessonMarkdown } from './LessonMarkdown';
+import { LessonSetup } from './LessonSetup';
+import { StepCard } from './StepCard';
+import { stepViews } from './step-view';
+import { useLessonSession } from './useLessonSession';
+import { useStepKeyboard } from './useStepKeyboard';
+import './lesson.css';
+
+interface LessonPageProps {
+  lessonId: string;
+  run: RunState | null;
+  runLoaded: boolean;
+  engine: EngineStatus;
+  progress: LessonProgress | undefined;
+  catalog: LessonCatalog | undefined;
+  objects: LiveObjects | null;
+}
+
+export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progress, catalog, objects }: LessonPageProps) {
+  const session = useLessonSession(lessonId, activeRun, runLoaded, engine);
+  const { lesson, run } = session;
+  const toast = useToast();
+  const views = useMemo(() => (lesson ? stepViews(lesson.steps, run, progress) : []), [lesson, run, progress]);
+  const total = views.length;
+  const passed = views.filter((v) => v.status === 'passed').length;
+  const currentIndex = run?.currentStep ?? null;
+
+  const [selected, setSelected] = useState<number>(0);
+  const [commandCursor, setCommandCursor] = useState(0);
+  const [feedback, setFeedback] = useState<{ step: number; text: string } | null>(null);
+  const [confirmResetLesson, setConfirmResetLesson] = useState(false);
+  const stepRefs = useRef(new Map<number, HTMLLIElement>());
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const select = useCallback((index: number, scroll: boolean) => {
+    setSelected(index);
+    setCommandCursor(0);
+    if (scroll) stepRefs.current.get(index)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, []);
+
+  // Follow the run: when the current step moves on, select it and bring it into view.
+  const lastCurrent = useRef<number | null>(null);
+  useEffect(() => {
+    if (currentIndex === null || currentIndex === lastCurrent.current) return;
+    const first = lastCurrent.current === null;
+    lastCurrent.current = currentIndex;
+    select(currentIndex, !first || currentIndex > 0);
+  }, [currentIndex, select]);
+
+  // A docker command that failed in the terminal: say why beside the current step.
+  useEffect(
+    () =>
+      terminals().onCommand((command) => {
+        if (currentIndex === null) return;
+        if (command.feedback) setFeedback({ step: currentIndex, text: command.feedback });
+        else if (command.exitCode === 0) setFeedback(null);
+      }),
+    [currentIndex],
+  );
+
+  const selectedView = views[selected];
+  const runHighlighted = () => {
+    const commands = selectedView?.step.commands ?? [];
+    const command = commands[commandCursor];
+    if (!command) return;
+    terminals().run(command, { enter: true });
+    setCommandCursor((i) => Math.min(i + 1, Math.max(commands.length - 1, 0)));
+  };
+
+  useStepKeyboard(
+    {
+      nextStep: () => select(Math.min(selected + 1, total - 1), true),
+      previousStep: () => select(Math.max(selected - 1, 0), true),
+      runHighlighted,
+      focusTerminal: () => terminals().active?.focus(),
+    },
+    total > 0,
+  );
+
+  const revealHint = async (index: number) => {
+    try {
+      await api.run.revealHint({ step: index });
+    } catch (reason) {
+      toast(`No hint: ${messageOf(reason)}`, 'bad');
+    }
+  };
+
+  const resetStep = async (index: number) => {
+    try {
+      const result = await api.run.resetStep({ step: index });
+      reportReset(
+        result.removed.map((o) => o.name),
+        result.kept,
+        toast,
+      );
+      select(index, true);
+    } catch (reason) {
+      toast(`Reset failed: ${messageOf(reason)}`, 'bad');
+    }
+  };
+
+  const resetLesson = async () => {
+    setConfirmResetLesson(false);
+    try {
+      const result = await api.run.resetLesson();
+      reportReset(
+        result.removed.map((o) => o.name),
+        result.kept,
+        toast,
+      );
+      select(0, true);
+    } catch (reason) {
+      toast(`Reset failed: ${messageOf(reason)}`, 'bad');
+    }
+  };
+
+  const next = useMemo(() => {
+    if (!lesson || !catalog) return null;
+    const inTrack = catalog.lessons.filter((l) => l.track === lesson.track);
+    return inTrack[inTrack.findIndex((l) => l.id === lesson.id) + 1] ?? null;
+  }, [lesson, catalog]);
+
+  if (session.phase === 'error' && !lesson) {
+    return (
+      <div className="lesson-scroll">
+        <article className="lesson-page lesson-missing" data-lesson-id={lessonId}>
+          <h1>This lesson could not be opened</h1>
+          <p>{session.error}</p>
+          <a href={hrefOf({ name: 'welcome' })}>Back to the start</a>
+        </article>
+      </div>
+    );
+  }
+
+  if (!lesson) {
+    return (
+      <div className="lesson-scroll">
+        <article className="lesson-page" data-lesson-id={lessonId} aria-busy="true">
+          <p className="lesson-loading">Opening the lesson…</p>
+        </article>
+      </div>
+    );
+  }
+
+  const running = session.phase === 'running' && run !== null;
+  const createdAt = (index: number) => (objects?.lessonId === lessonId ? objectsFrom(objects, index) : []);
+
+  return (
+    <div className="lesson-scroll" ref={scrollRef}>
+      <article
+        className="lesson-page"
+        data-lesson-id={lesson.id}
+        data-run-status={run?.status ?? 'none'}
+        aria-labelledby="lesson-title"
+      >
+        <header className="lesson-header">
+          <p className="lesson-kicker">
+            {trackTitle(lesson.track)} · {lesson.minutes} min · {total} steps
+          </p>
+          <h1 id="lesson-title" className="lesson-title">
+            {lesson.title}
+          </h1>
+          <p className="lesson-summary">{lesson.summary}</p>
+          <div className="lesson-progress">
+            <ProgressBar
+              value={total > 0 ? passed / total : 0}
+              label="Lesson progress"
+              tone={passed === total && total > 0 ? 'ok' : 'accent'}
+            />
+            <span className="lesson-progress-text" data-testid="lesson-progress">
+              {passed} of {total} steps passed
+            </span>
+            {running && (
+              <button
+                type="button"
+                className="button button-small button-quiet"
+                onClick={() => setConfirmResetLesson(true)}
+                data-testid="reset-lesson"
+              >
+                Reset lesson…
+              </button>
+            )}
+          </div>
+        </header>
+
+        {running && run.engineError && (
+          <p className="lesson-on-hold" role="alert" data-testid="lesson-on-hold">
+            <strong>Checks are on hold:</strong> {run.engineError} Nothing counts as failed meanwhile; they resume by themselves
+            when the engine is back.
+          </p>
+        )}
+
+        {!running && (
+          <LessonSetup
+            phase={session.phase}
+            preflight={session.preflight}
+            engine={engine}
+            error={session.error}
+            onStart={() => void session.start()}
+            onRecheck={session.recheck}
+            onRemove={session.removeConflicts}
+          />
+        )}
+
+        {introBody(lesson.intro) !== '' && (
+          <section className="lesson-intro" aria-label="Introduction">
+            <LessonMarkdown markdown={introBody(lesson.intro)} />
+          </section>
+        )}
+
+        <ol className="steps" aria-label="Steps">
+          {views.map((view) => (
+            <StepCard
+              key={view.step.id}
+              ref={(node) => {
+                if (node) stepRefs.current.set(view.step.index, node);
+                else stepRefs.current.delete(view.step.index);
+              }}
+              lessonId={lesson.id}
+              view={view}
+              total={total}
+              selected={selected === view.step.index}
+              highlightedCommand={selected === view.step.index && view.step.commands.length > 0 ? commandCursor : null}
+              feedback={feedback?.step === view.step.index ? feedback.text : null}
+              resettable={createdAt(view.step.index)}
+              canAct={running}
+              onSelect={() => {
+                if (selected !== view.step.index) select(view.step.index, false);
+              }}
+              onCommandFocus={(index) => {
+                setSelected(view.step.index);
+                setCommandCursor(index);
+              }}
+              onRevealHint={() => revealHint(view.step.index)}
+              onReset={() => resetStep(view.step.index)}
+            />
+          ))}
+        </ol>
+
+        {run?.status === 'complete' && (
+          <section className="lesson-complete" data-testid="lesson-complete" aria-label="Lesson complete">
+            <h2>Lesson complete</h2>
+            <p>All {total} steps passed, checked against your engine.</p>
+            <div className="lesson-complete-actions">
+              {next && (
+                <a className="button button-primary" href={hrefOf({ name: 'lesson', lessonId: next.id })}>
+                  Next: {next.title}
+                </a>
+              )}
+              <button type="button" className="button" onClick={() => void session.start({ restart: true })}>
+                Do it again
+              </button>
+            </div>
+          </section>
+        )}
+
+        <p className="lesson-keys">
+          <kbd className="kbd">Alt</kbd> <kbd className="kbd">↓</kbd> next step · <kbd className="kbd">Ctrl</kbd>{' '}
+          <kbd className="kbd">Enter</kbd> run the highlighted command · <kbd className="kbd">?</kbd> all shortcuts
+        </p>
+      </article>
+      <ConfirmDialog
+        open={confirmResetLesson}
+        title="Reset the whole lesson?"
+        confirmLabel="Reset lesson"
+        tone="danger"
+        onConfirm={() => void resetLesson()}
+        onCancel={() => setConfirmResetLesson(false)}
+        testId="confirm-reset-lesson"
+      >
+        <p>
+          Dockside removes everything this lesson made ({run?.created.length ?? 0} objects) and starts a new attempt from step 1.
+        </p>
+        <p>Anything you had before the lesson is left alone.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+/** The introduction without its leading `# Title`: the page header already shows the title. */
+function introBody(intro: string): string {
+  return intro.replace(/^\s*#\s[^\n]*\n?/, '').trim();
+}
+
+function objectsFrom(objects: LiveObjects, step: number) {
+  return [
+    ...objects.containers.filter((c) => c.step >= step).map((c) => ({ type: 'container' as const, id: c.id, name: c.name })),
+    ...objects.images
+      .filter((i) => i.step >= step)
+      .map((i) => ({ type: 'image' as const, id: i.id, name: i.tags[0] ?? i.id.slice(7, 19) })),
+    ...objects.volumes.filter((v) => v.step >= step).map((v) => ({ type: 'volume' as const, id: v.name, name: v.name })),
+    ...objects.networks.filter((n) => n.step >= step).map((n) => ({ type: 'network' as const, id: n.id, name: n.name })),
+  ];
+}
+
+function reportReset(
+  removed: string[],
+  kept: { object: { name: string }; reason: string }[],
+  toast: ReturnType<typeof useToast>,
+) {
+  toast(removed.length > 0 ? `Removed ${removed.join(', ')}.` : 'Nothing to remove; the step is current again.', 'ok');
+  for (const k of kept) toast(`Kept ${k.object.name}: ${k.reason}`, 'info');
+}
+
+function messageOf(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
+}

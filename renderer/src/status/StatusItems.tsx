@@ -1,0 +1,33 @@
+/** Status bar items beyond the engine: the Kubernetes context, and the open lesson's progress. */
+import type { RunState } from '@contract';
+import type { KubeContextInfo } from '../hooks/useKubeContext';
+
+export function KubeContextItem({ context }: { context: KubeContextInfo }) {
+  return (
+    <span
+      className="status-item"
+      data-testid="kube-context"
+      title={context.local ? 'A cluster on this machine' : 'This context points at a cluster that is not on this machine'}
+    >
+      <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden>
+        <path d="M6 1l4.5 2.2v5.6L6 11 1.5 8.8V3.2z" fill="none" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" />
+      </svg>
+      {context.name}
+      {!context.local && <span className="status-warn"> (remote)</span>}
+    </span>
+  );
+}
+
+export function LessonProgressItem({ run, title }: { run: RunState; title: string }) {
+  const total = run.steps.length;
+  const passed = run.steps.filter((s) => s.status === 'passed').length;
+  return (
+    <span className="status-item" data-testid="status-lesson-progress" title={title}>
+      <span className="status-lesson-title">{title}</span>
+      <span className="status-meter" aria-hidden>
+        <span className="status-meter-fill" style={{ width: `${total > 0 ? (passed / total) * 100 : 0}%` }} />
+      </span>
+      {run.status === 'complete' ? 'complete' : `${passed}/${total} steps`}
+    </span>
+  );
+}

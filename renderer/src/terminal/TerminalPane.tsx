@@ -1,0 +1,152 @@
+/**
+ * The terminal pane: tabs across the top, the active tab's xterm below, and a find bar.
+ * Give it a `lessonId` and it shows (or opens) that lesson's terminal; the tabs themselves live
+ * in the controller, so unmounting this pane loses nothing.
+ */
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef, useState } from 'react';
+import { terminals } from './controller';
+import { useTerminals } from './useTerminals';
+import './terminal.css';
+
+export interface TerminalPaneProps {
+  /** The lesson being shown: its terminal becomes the active tab. */
+  lessonId?: string | null;
+}
+
+export function TerminalPane({ lessonId = null }: TerminalPaneProps) {
+  const controller = terminals();
+  const state = useTerminals();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [findToggled, setFindToggled] = useState(false);
+  // Ctrl/Cmd+Shift+F in the terminal asks for the find bar; closing it dismisses requests so far.
+  const [dismissedRequests, setDismissedRequests] = useState(0);
+  const findOpen = findToggled || state.searchRequests > dismissedRequests;
+  const [query, setQuery] = useState('');
+  const findRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (lessonId) controller.openForLesson(lessonId);
+    else controller.ensureActive();
+  }, [controller, lessonId]);
+
+  // Move the active tab's element into the pane; the others keep their buffers off-page.
+  useEffect(() => {
+    const host = hostRef.current;
+    const tab = state.activeKey ? controller.tab(state.activeKey) : undefined;
+    if (!host || !tab) return;
+    tab.attach(host);
+    tab.focus();
+    return () => tab.detach();
+  }, [controller, state.activeKey]);
+
+  useEffect(() => {
+    if (state.searchRequests > 0) findRef.current?.select();
+  }, [state.searchRequests]);
+
+  const active = controller.active;
+  const find = (backwards: boolean) => {
+    if (!active || query === '') return;
+    const options = {
+      decorations: { matchOverviewRuler: '#e3a64a', activeMatchColorOverviewRuler: '#2563c9', activeMatchBackground: '#e3a64a' },
+    };
+    if (backwards) active.search.findPrevious(query, options);
+    else active.search.findNext(query, options);
+  };
+  const closeFind = () => {
+    setFindToggled(false);
+    setDismissedRequests(state.searchRequests);
+    active?.search.clearDecorations();
+    active?.focus();
+  };
+
+  return (
+    <section className="terminal-pane" data-testid="terminal-pane">
+      <div className="terminal-tabs" role="tablist" aria-label="Terminals">
+        {state.tabs.map((tab) => (
+          <div
+            key={tab.key}
+            className={`terminal-tab${tab.key === state.activeKey ? ' is-active' : ''}`}
+            data-status={tab.status}
+          >
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab.key === state.activeKey}
+              className="terminal-tab-label"
+              title={tab.lessonId ? `Terminal for ${tab.lessonId}` : tab.title}
+              onClick={() => controller.activate(tab.key)}
+              data-testid="terminal-tab"
+            >
+              {tab.title}
+              {tab.status === 'exited' || tab.status === 'lost' ? <span className="terminal-tab-ended"> (ended)</span> : null}
+            </button>
+            <button
+              type="button"
+              className="terminal-tab-close"
+              aria-label={`Close ${tab.title}`}
+              onClick={() => controller.close(tab.key)}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="terminal-new"
+          aria-label="New terminal"
+          title="New terminal"
+          onClick={() => controller.open(lessonId)}
+        >
+          +
+        </button>
+        <span className="terminal-tabs-spacer" />
+        <button
+          type="button"
+          className="terminal-find-toggle"
+          aria-label="Find in terminal"
+          title="Find (Ctrl+Shift+F)"
+          onClick={() => (findOpen ? closeFind() : setFindToggled(true))}
+        >
+          Find
+        </button>
+      </div>
+      {findOpen ? (
+        <form
+          className="terminal-find"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            find(false);
+          }}
+        >
+          <input
+            ref={findRef}
+            autoFocus
+            value={query}
+            placeholder="Find in terminal"
+            aria-label="Find in terminal"
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') closeFind();
+              if (event.key === 'Enter' && event.shiftKey) {
+                event.preventDefault();
+                find(true);
+              }
+            }}
+          />
+          <button type="button" onClick={() => find(true)} aria-label="Previous match">
+            ↑
+          </button>
+          <button type="submit" aria-label="Next match">
+            ↓
+          </button>
+          <button type="button" onClick={closeFind} aria-label="Close find">
+            ×
+          </button>
+        </form>
+      ) : null}
+      <div className="terminal-body" ref={hostRef} data-testid="terminal-body" />
+    </section>
+  );
+}
