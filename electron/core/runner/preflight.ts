@@ -8,13 +8,14 @@
  */
 import type Docker from 'dockerode';
 import { createServer } from 'node:net';
-import type { LessonRequirement, Preflight, PreflightConflict, RemoveConflictsResult } from '../contract';
+import type { Preflight, PreflightConflict, RemoveConflictsResult } from '../contract';
 import { EngineReader } from '../checks/engine-reader';
 import { normaliseImageRef } from '../checks/image-ref';
 import type { Claim } from '../checks/kind';
 import { checkKind } from '../checks/registry';
 import { messageOf } from '../errors';
 import type { LoadedLesson } from '../lessons/types';
+import { checkRequirements, type RequirementProbes } from './requirements';
 
 export interface PreflightInput {
   lesson: LoadedLesson;
@@ -22,6 +23,7 @@ export interface PreflightInput {
   engineError: string | null;
   /** Is this object part of the attempt under way (so not a conflict)? */
   ours: (type: 'container' | 'volume' | 'network', id: string) => boolean;
+  probes: RequirementProbes;
 }
 
 export function lessonClaims(lesson: LoadedLesson): Claim[] {
@@ -142,22 +144,6 @@ async function conflictFor(
   }
 }
 
-function requirements(lesson: LoadedLesson, engineOk: boolean): Preflight['requirements'] {
-  const detail: Record<LessonRequirement, { met: boolean | null; detail: string }> = {
-    docker: { met: engineOk, detail: engineOk ? 'the Docker engine answers' : 'the Docker engine is not reachable' },
-    compose: {
-      met: null,
-      detail: 'Docker Compose v2 (`docker compose version`); the environment check tells whether it is installed',
-    },
-    kubernetes: {
-      met: null,
-      detail: 'a local Kubernetes cluster (kind or Colima); the environment check tells whether one is running',
-    },
-    network: { met: null, detail: 'internet access, to pull images' },
-  };
-  return lesson.summary.requires.map((name) => ({ name, ...detail[name] }));
-}
-
 export async function runPreflight(input: PreflightInput): Promise<Preflight> {
   const { lesson } = input;
   if (!input.docker) {
@@ -166,7 +152,7 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
       ok: false,
       conflicts: [],
       images: lesson.summary.images.map((name) => ({ name, present: false })),
-      requirements: requirements(lesson, false),
+      requirements: await checkRequirements(lesson.summary.requires, false, input.probes),
       engineError: input.engineError ?? 'not connected',
     };
   }
@@ -181,12 +167,14 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
       }),
     );
     const unique = [...new Map(conflicts.map((c) => [c.key, c])).values()];
+    const requirements = await checkRequirements(lesson.summary.requires, true, input.probes);
     return {
       lessonId: lesson.summary.id,
-      ok: unique.length === 0,
+      // An unmet requirement (offline, no Compose) is worth a look before starting.
+      ok: unique.length === 0 && requirements.every((r) => r.met !== false),
       conflicts: unique,
       images,
-      requirements: requirements(lesson, true),
+      requirements,
       engineError: null,
     };
   } catch (error) {
@@ -195,7 +183,7 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
       ok: false,
       conflicts: [],
       images: lesson.summary.images.map((name) => ({ name, present: false })),
-      requirements: requirements(lesson, false),
+      requirements: await checkRequirements(lesson.summary.requires, false, input.probes),
       engineError: messageOf(error),
     };
   }

@@ -17,6 +17,7 @@ import { LessonRun, type RunTiming } from './lesson-run';
 import { readLiveObjects } from './live-objects';
 import { removeConflicts, runPreflight, type PreflightInput } from './preflight';
 import { removeCreated } from './reset';
+import { machineProbes, type RequirementProbes } from './requirements';
 import { prepareWorkspace } from './workspace-files';
 
 export interface RunServiceOptions {
@@ -24,6 +25,8 @@ export interface RunServiceOptions {
   ignore?: IgnorePredicate;
   /** Quiet time before the live-objects panel is re-read after a change. */
   objectsDebounceMs?: number;
+  /** How `requires:` is checked (tests pass their own; default: this machine). */
+  probes?: RequirementProbes;
 }
 
 /**
@@ -41,13 +44,16 @@ export class RunService {
   private run: LessonRun | null = null;
   private objectsTimer: NodeJS.Timeout | null = null;
   private starting: Promise<RunState> | null = null;
+  private readonly probes: RequirementProbes;
 
   constructor(
     private readonly context: CoreContext,
     private readonly library: LessonLibrary,
     private readonly progress: ProgressStore,
     private readonly options: RunServiceOptions = {},
-  ) {}
+  ) {
+    this.probes = options.probes ?? machineProbes(context.env);
+  }
 
   get active(): LessonRun | null {
     return this.run;
@@ -195,6 +201,7 @@ export class RunService {
       docker: this.context.engine.connected?.docker ?? null,
       engineError: status.state === 'unreachable' ? status.error : null,
       ours,
+      probes: this.probes,
     };
   }
 
