@@ -78,7 +78,7 @@ ensure_busybox_image() {
   rm -rf "$ctx"
 }
 
-apt_install docker.io busybox-static chromium ca-certificates
+apt_install docker.io busybox-static chromium ca-certificates zsh fish
 install_cli_plugins
 start_dockerd
 ensure_busybox_image

@@ -132,20 +132,25 @@ describe('output batching', () => {
     vi.useRealTimers();
   });
 
-  it('joins output for a few ms, and sends a big batch at once', () => {
-    vi.useFakeTimers();
+  it('sends the first output at once, joins what follows for a few ms, and sends a big batch at once', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const out: string[] = [];
     const batcher = new OutputBatcher((d) => out.push(d), { delayMs: 5, maxChars: 10 });
-    batcher.push('ab');
+    batcher.push('a'); // after a quiet spell: a keystroke's echo goes out now
+    expect(out).toEqual(['a']);
+    batcher.push('b');
     batcher.push('cd');
-    expect(out).toEqual([]);
+    expect(out).toEqual(['a']);
     vi.advanceTimersByTime(5);
-    expect(out).toEqual(['abcd']);
+    expect(out).toEqual(['a', 'bcd']);
     batcher.push('0123456789xyz');
-    expect(out).toEqual(['abcd', '0123456789xyz']);
+    expect(out).toEqual(['a', 'bcd', '0123456789xyz']);
     batcher.push('late');
     batcher.dispose();
     vi.advanceTimersByTime(10);
-    expect(out).toEqual(['abcd', '0123456789xyz']);
+    expect(out).toEqual(['a', 'bcd', '0123456789xyz']);
+    vi.advanceTimersByTime(100);
+    batcher.push('quiet again');
+    expect(out).toEqual(['a', 'bcd', '0123456789xyz', 'quiet again']);
   });
 });

@@ -2,6 +2,10 @@
  * Batches a session's output for a few milliseconds before it crosses to the renderer: a `cat`
  * of a big file produces thousands of small pty reads, and one message per read would cost more
  * than the data. A batch that grows large goes out at once so memory stays bounded.
+ *
+ * The first output after a quiet spell goes out at once (a keystroke's echo, the first read
+ * after flow control resumed the pty): waiting would only add the delay to echo latency and to
+ * every pause/resume round trip. Only output that follows closely is held and joined.
  */
 export interface OutputBatcherOptions {
   /** How long output may wait to be joined with more (VS Code: ~5 ms). */
@@ -16,6 +20,7 @@ export class OutputBatcher {
   private parts: string[] = [];
   private size = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastFlush = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly deliver: (data: string) => void,
@@ -27,6 +32,7 @@ export class OutputBatcher {
     this.parts.push(data);
     this.size += data.length;
     if (this.size >= this.options.maxChars) this.flush();
+    else if (this.timer === null && performance.now() - this.lastFlush >= this.options.delayMs) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.options.delayMs);
   }
 
@@ -36,6 +42,7 @@ export class OutputBatcher {
       this.timer = null;
     }
     if (this.size === 0) return;
+    this.lastFlush = performance.now();
     const data = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.parts = [];
     this.size = 0;
