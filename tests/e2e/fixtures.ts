@@ -5,7 +5,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -15,17 +15,25 @@ export interface DocksideServer {
   origin: string;
   port: number;
   token: string;
+  /** The app's data directory (progress, settings, workspaces). */
   dataDir: string;
+  /** Everything this server owns on disk (data dir, the shells' home), removed at stop. */
+  scratchDir: string;
   process: ChildProcess;
 }
 
 const root = resolve(import.meta.dirname, '..', '..');
 
 export async function startDockside(env: Record<string, string> = {}): Promise<DocksideServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-e2e-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'dockside-e2e-'));
+  const dataDir = join(scratch, 'data');
+  // The shells the tests open must not depend on this machine's dotfiles (a slow or stuck
+  // ~/.bashrc would stall every prompt): they get a home of their own, like a new user's.
+  const home = join(scratch, 'home');
+  mkdirSync(home);
   const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'web'], {
     cwd: root,
-    env: { ...process.env, DOCKSIDE_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, HOME: home, DOCKSIDE_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -50,6 +58,7 @@ export async function startDockside(env: Record<string, string> = {}): Promise<D
     port: Number(url.port),
     token: url.searchParams.get('token')!,
     dataDir,
+    scratchDir: scratch,
     process: child,
   };
 }
@@ -60,7 +69,7 @@ export async function stopDockside(server: DocksideServer): Promise<void> {
     server.process.kill('SIGTERM');
     await exited;
   }
-  rmSync(server.dataDir, { recursive: true, force: true });
+  rmSync(server.scratchDir, { recursive: true, force: true });
 }
 
 /** Open the printed address and wait until the app has drawn itself. */

@@ -130,7 +130,7 @@ test('the current step names its nearest miss, and a failed docker command says 
   const explanation = step(app, 0).getByTestId('step-explanation');
   await expect(explanation).toContainText('hello');
   await expect(explanation).toContainText('3');
-  await expect(step(app, 0)).toHaveAttribute('data-step-status', 'current');
+  await expect(step(app, 0)).toHaveAttribute('data-step-status', 'failed'); // an attempt that misses
   await expect(step(app, 0).locator('[data-check-state="miss"]')).toHaveCount(1);
 
   // The name is taken now: docker refuses, and the step says so beside the explanation.

@@ -41,8 +41,9 @@ base('without an engine: how to start one here, a way to the doctor, and on by i
     await expect(missing).toContainText(proxy.path);
     await expect(page.getByTestId('engine-status')).toHaveAttribute('data-engine-state', 'unreachable');
     if (process.platform === 'linux') {
-      await expect(page.getByRole('heading', { name: 'Start an engine on Linux' })).toBeVisible();
-      await expect(page.getByText('sudo systemctl start docker', { exact: true })).toBeVisible();
+      const ways = page.getByRole('region', { name: 'Start an engine on Linux' });
+      await expect(ways).toBeVisible();
+      await expect(ways.getByText('sudo systemctl start docker', { exact: true })).toBeVisible();
       await expect(page.getByRole('button', { name: 'Copy systemctl --user start docker', exact: true })).toBeVisible();
     }
     await expect(page.getByRole('link', { name: 'The environment doctor', exact: true })).toHaveAttribute('href', '#/doctor');

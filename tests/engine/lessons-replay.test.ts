@@ -25,13 +25,19 @@ beforeAll(async () => {
   standalone = await createStandaloneContext({ dataDir, lessonsDir: fixtures });
 });
 
-afterAll(() => {
+const stores: ProgressStore[] = [];
+
+afterAll(async () => {
   standalone.dispose();
+  // Writes still under way would land in a directory that is gone.
+  await Promise.all(stores.map((store) => store.flush()));
   cleanupDir(dataDir);
 });
 
 async function replay(dir: string, lesson: LoadedLesson) {
-  const runs = new RunService(standalone.context, new LessonLibrary(dir), new ProgressStore(dataDir), {
+  const progress = new ProgressStore(dataDir);
+  stores.push(progress);
+  const runs = new RunService(standalone.context, new LessonLibrary(dir), progress, {
     timing: { pollMs: 200 },
     ignore: lessonScope(lesson),
   });

@@ -32,8 +32,10 @@ debian_archive_uri() {
 
 # Compose v2 and buildx: bookworm lacks them, trixie packages them as static Go binaries.
 install_cli_plugins() {
+  # System-wide as root, so every user and every HOME (tests give shells homes of their own) has them.
   local plugin_dir="${DOCKER_CONFIG:-$HOME/.docker}/cli-plugins"
-  if docker compose version >/dev/null 2>&1 && docker buildx version >/dev/null 2>&1; then return 0; fi
+  [ "$(id -u)" = 0 ] && plugin_dir=/usr/local/lib/docker/cli-plugins
+  if [ -x "$plugin_dir/docker-compose" ] && [ -x "$plugin_dir/docker-buildx" ]; then return 0; fi
   local work; work=$(mktemp -d)
   chmod 755 "$work" # apt downloads as the _apt user, which must reach this directory
   local archive; archive=$(debian_archive_uri)

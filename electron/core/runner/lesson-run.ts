@@ -38,6 +38,13 @@ export const defaultTiming: RunTiming = { debounceMs: 15, pollMs: 1000 };
  */
 const ATTEMPT_GRACE_MS = 500;
 
+/**
+ * A command's events arrive over a few hundred milliseconds, and the state in between (created,
+ * not yet started) is no miss. The current step shows failed only once the learner's attempt has
+ * been quiet this long and still misses; from then on it stays failed until it passes.
+ */
+const ATTEMPT_SETTLE_MS = 600;
+
 export interface RunListener {
   step(state: StepState): void;
   changed(state: RunState): void;
@@ -82,8 +89,9 @@ export class LessonRun {
   private readonly triggers: CheckTriggers[][];
   private readonly checkStates: CheckState[][];
   private readonly regressed: boolean[];
-  /** The learner acted on the current step (an event touched its checks, a command finished, a polled answer changed). */
-  private readonly attempted: boolean[];
+  /** The step showed failed after an attempt: it stays so until it passes (no flicker back to current). */
+  private readonly missed: boolean[];
+  private settleTimer: NodeJS.Timeout | null = null;
   private readonly lastSent = new Map<number, string>();
   private readonly dirty = new Set<Key>();
   /** Containers killed or dead with no `start` since: an inspect of them may wait, their list entry lags. */
@@ -109,7 +117,7 @@ export class LessonRun {
     this.passedAt = steps.map((step) => options.passed[step.id] ?? null);
     this.hintsRevealed = steps.map((step) => Math.min(options.hintsRevealed[step.id] ?? 0, step.hints.length));
     this.regressed = steps.map(() => false);
-    this.attempted = steps.map(() => false);
+    this.missed = steps.map(() => false);
     this.triggers = steps.map((step) => step.checks.map((check) => checkKind(check.kind).triggers(check.spec)));
     this.checkStates = steps.map((step) =>
       step.checks.map((check) => ({
@@ -149,8 +157,10 @@ export class LessonRun {
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     if (this.timer) clearTimeout(this.timer);
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.timer = null;
     this.pollTimer = null;
+    this.settleTimer = null;
   }
 
   get isStopped(): boolean {
@@ -171,7 +181,7 @@ export class LessonRun {
       : this.passedAt[index] !== null
         ? 'passed'
         : index === current
-          ? this.attempted[index] && this.checkStates[index]!.some((c) => c.pass === false)
+          ? this.missed[index] && this.checkStates[index]!.some((c) => c.pass === false)
             ? 'failed'
             : 'current'
           : 'pending';
@@ -217,7 +227,7 @@ export class LessonRun {
     for (let i = from; i < this.passedAt.length; i += 1) {
       this.passedAt[i] = null;
       this.regressed[i] = false;
-      this.attempted[i] = false;
+      this.missed[i] = false;
       this.checkStates[i] = this.checkStates[i]!.map((c) => ({ ...c, pass: null, explanation: 'not checked yet' }));
     }
     this.stepStartedAt = Date.now();
@@ -330,11 +340,25 @@ export class LessonRun {
     this.markWatched(touchedBy);
   }
 
-  /** The learner did something the current step's checks care about: a miss now counts as failed. */
+  /** The learner did something the current step's checks care about: once it settles, a miss shows as failed. */
   private noteAttempt(select: (triggers: CheckTriggers) => boolean): void {
     const current = this.currentStep;
-    if (current === null || this.attempted[current] || Date.now() - this.stepStartedAt < ATTEMPT_GRACE_MS) return;
-    if (this.triggers[current]!.some(select)) this.attempted[current] = true;
+    if (current === null || Date.now() - this.stepStartedAt < ATTEMPT_GRACE_MS) return;
+    if (!this.triggers[current]!.some(select)) return;
+    // Each action restarts the wait: the attempt is judged once the learner's commands are quiet.
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => void this.settleAttempt(current), ATTEMPT_SETTLE_MS);
+    this.settleTimer.unref?.();
+  }
+
+  private async settleAttempt(index: number): Promise<void> {
+    this.settleTimer = null;
+    if (this.stopped || index !== this.currentStep) return;
+    await this.settled(); // judge the attempt by the state after it, not during it
+    if (this.stopped || index !== this.currentStep || this.missed[index]) return;
+    if (!this.checkStates[index]!.some((c) => c.pass === false)) return;
+    this.missed[index] = true;
+    this.emitStep(index);
   }
 
   private noteLifecycle(event: EngineEvent): void {
