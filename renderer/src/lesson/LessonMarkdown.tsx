@@ -4,7 +4,7 @@
  * is what the keyboard's "run the highlighted command" runs.
  */
 import type { Element, ElementContent } from 'hast';
-import { memo, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, memo, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
 import remarkGfm from 'remark-gfm';
@@ -42,70 +42,89 @@ interface LessonMarkdownProps {
   onCommandFocus?: (index: number) => void;
 }
 
+/**
+ * What the command blocks of one text need from the page. It travels by context so that the
+ * Markdown components below keep one identity for the app's lifetime: components made anew on
+ * each render would be new element types to React, which would remount every CommandBlock —
+ * and a click whose pointer-down selected the step would land on a button that no longer exists.
+ */
+interface CommandContext {
+  highlighted: number | null;
+  focus: (index: number) => void;
+}
+
+const CommandContextOf = createContext<CommandContext>({ highlighted: null, focus: () => undefined });
+
+function CommandPre({ node, children }: { node?: Element | undefined; children?: ReactNode }) {
+  const { highlighted, focus } = useContext(CommandContextOf);
+  const code = node?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  const index = code?.properties?.dataCommandIndex;
+  if (code && typeof index === 'number') {
+    const command = textOf(code).replace(/\n$/, '');
+    return (
+      <div
+        className={`lesson-command${highlighted === index ? ' is-highlighted' : ''}`}
+        data-command-index={index}
+        data-highlighted={highlighted === index ? 'true' : undefined}
+        onFocusCapture={() => focus(index)}
+        onPointerDown={() => focus(index)}
+      >
+        <CommandBlock command={command} />
+      </div>
+    );
+  }
+  return <pre className="code-block">{children}</pre>;
+}
+
+const components: Components = {
+  pre: CommandPre,
+  aside({ node, children, ...rest }) {
+    const kind = node?.properties?.dataCallout as CalloutKind | undefined;
+    if (!kind) return <aside {...rest}>{children}</aside>;
+    return (
+      <aside className={`callout callout-${kind}`} role="note" aria-label={CALLOUT_TITLES[kind]}>
+        <p className="callout-title">
+          <CalloutIcon kind={kind} />
+          {CALLOUT_TITLES[kind]}
+        </p>
+        {children}
+      </aside>
+    );
+  },
+  a({ href, children }) {
+    const external = typeof href === 'string' && /^https?:/i.test(href);
+    return (
+      <a href={href} {...(external ? { target: '_blank', rel: 'noreferrer noopener' } : {})}>
+        {children}
+      </a>
+    );
+  },
+  table({ children }) {
+    return (
+      <div className="table-scroll">
+        <table>{children}</table>
+      </div>
+    );
+  },
+};
+
+const remarkPlugins = [remarkGfm, remarkCallouts, remarkCommandIndex];
+const rehypePlugins: NonNullable<Parameters<typeof Markdown>[0]['rehypePlugins']> = [[rehypeHighlight, highlightOptions]];
+
 function LessonMarkdownInner({ markdown, highlighted = null, onCommandFocus }: LessonMarkdownProps) {
   // The callback changes identity with every parent render; the prose need not re-render for it.
   const focusRef = useRef(onCommandFocus);
   useEffect(() => {
     focusRef.current = onCommandFocus;
   });
-  const components: Components = {
-    pre({ node, children }) {
-      const code = node?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
-      const index = code?.properties?.dataCommandIndex;
-      if (code && typeof index === 'number') {
-        const command = textOf(code).replace(/\n$/, '');
-        return (
-          <div
-            className={`lesson-command${highlighted === index ? ' is-highlighted' : ''}`}
-            data-command-index={index}
-            data-highlighted={highlighted === index ? 'true' : undefined}
-            onFocusCapture={() => focusRef.current?.(index)}
-            onPointerDown={() => focusRef.current?.(index)}
-          >
-            <CommandBlock command={command} />
-          </div>
-        );
-      }
-      return <pre className="code-block">{children}</pre>;
-    },
-    aside({ node, children, ...rest }) {
-      const kind = node?.properties?.dataCallout as CalloutKind | undefined;
-      if (!kind) return <aside {...rest}>{children}</aside>;
-      return (
-        <aside className={`callout callout-${kind}`} role="note" aria-label={CALLOUT_TITLES[kind]}>
-          <p className="callout-title">
-            <CalloutIcon kind={kind} />
-            {CALLOUT_TITLES[kind]}
-          </p>
-          {children}
-        </aside>
-      );
-    },
-    a({ href, children }) {
-      const external = typeof href === 'string' && /^https?:/i.test(href);
-      return (
-        <a href={href} {...(external ? { target: '_blank', rel: 'noreferrer noopener' } : {})}>
-          {children}
-        </a>
-      );
-    },
-    table({ children }) {
-      return (
-        <div className="table-scroll">
-          <table>{children}</table>
-        </div>
-      );
-    },
-  };
+  const commands = useMemo<CommandContext>(() => ({ highlighted, focus: (index) => focusRef.current?.(index) }), [highlighted]);
   return (
     <div className="markdown">
-      <Markdown
-        remarkPlugins={[remarkGfm, remarkCallouts, remarkCommandIndex]}
-        rehypePlugins={[[rehypeHighlight, highlightOptions]]}
-        components={components}
-      >
-        {markdown}
-      </Markdown>
+      <CommandContextOf.Provider value={commands}>
+        <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
+          {markdown}
+        </Markdown>
+      </CommandContextOf.Provider>
     </div>
   );
 }

@@ -93,6 +93,11 @@ export class TerminalTab {
         rows: size?.rows ?? this.term.rows,
       });
       this.status = this.session.running ? 'running' : 'exited';
+      // The pane may have been laid out while the shell was starting: give the pty that size.
+      const { cols, rows } = this.term;
+      if (this.session.cols !== cols || this.session.rows !== rows) {
+        void this.options.api.terminal.resize({ id: this.session.id, cols, rows }).catch(() => undefined);
+      }
       this.options.onSession(this);
     } catch (error) {
       this.status = 'failed';
