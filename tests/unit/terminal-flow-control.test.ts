@@ -137,4 +137,22 @@ describe('the renderer ack batcher', () => {
     expect(paused).toBe(false);
     expect(flow.unacknowledged).toBe(0);
   });
+
+  it('in a background tab acks once per interval, and catches up the moment the tab is shown', () => {
+    vi.useFakeTimers();
+    const sent: number[] = [];
+    const acks = new AckBatcher((n) => sent.push(n), 5_000, 50, 250);
+    acks.setBackground(true);
+    for (let i = 0; i < 10; i++) acks.written(64_000); // a flood: ten whole batches at once
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(249);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual([640_000]); // never held forever
+    acks.written(1_000);
+    acks.setBackground(false);
+    expect(sent).toEqual([640_000, 1_000]);
+    acks.written(6_000);
+    expect(sent).toEqual([640_000, 1_000, 6_000]); // back to batches at once
+  });
 });

@@ -3,29 +3,49 @@
  * callbacks and acknowledge them to core in batches (one request per ~5000 characters, not one
  * per write). Whatever is left below a batch is sent once output goes quiet, so a paused pty can
  * never wait forever for an ack that would only come with more output.
+ *
+ * A terminal in a background tab acknowledges at most every BACKGROUND_ACK_MS: its pty then
+ * spends most of the time paused by flow control, so a `yes` flooding a tab nobody looks at
+ * cannot take the page's main thread from the terminal the learner is typing in. Its output is
+ * only slowed, never lost, and it speeds up the moment its tab is shown.
  */
 export const ACK_BATCH_CHARS = 5_000;
 export const ACK_IDLE_MS = 50;
+export const BACKGROUND_ACK_MS = 250;
 
 export class AckBatcher {
   private pending = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private background = false;
 
   constructor(
     private readonly send: (chars: number) => void,
     private readonly batch = ACK_BATCH_CHARS,
     private readonly idleMs = ACK_IDLE_MS,
+    private readonly backgroundMs = BACKGROUND_ACK_MS,
   ) {}
 
   /** xterm parsed `chars` more characters. */
   written(chars: number): void {
     this.pending += chars;
+    if (this.background) {
+      // One ack per interval, whatever arrives meanwhile.
+      this.timer ??= setTimeout(() => this.flush(), this.backgroundMs);
+      return;
+    }
     if (this.pending >= this.batch) {
       this.flush();
       return;
     }
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.idleMs);
+  }
+
+  /** The terminal's tab was hidden (true) or shown again (false). */
+  setBackground(background: boolean): void {
+    if (this.background === background) return;
+    this.background = background;
+    if (!background) this.flush(); // shown: catch up at once
   }
 
   flush(): void {

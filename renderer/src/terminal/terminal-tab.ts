@@ -110,6 +110,7 @@ export class TerminalTab {
   /** Put the terminal into the page (first time: open xterm there). */
   attach(container: HTMLElement): void {
     container.appendChild(this.element);
+    this.acks.setBackground(false);
     if (!this.opened) {
       this.opened = true;
       this.term.open(this.element);
@@ -122,6 +123,8 @@ export class TerminalTab {
 
   /** Take it out of the page; the buffer and the shell stay. */
   detach(): void {
+    // Out of sight: let its output yield to the terminal in view (see AckBatcher).
+    this.acks.setBackground(true);
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.element.remove();
