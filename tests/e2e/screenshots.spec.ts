@@ -1,6 +1,6 @@
 /**
  * The screenshots in docs/screenshots/, taken from the real app against the real engine, in light
- * and dark: the catalog, a lesson midway, the current step naming its nearest miss, the live
+ * and dark: the catalog, a lesson midway, a failed step naming its nearest miss, the live
  * state panel, and the welcome when no engine answers. They are retaken with
  *
  *     npm run build && DOCKSIDE_SCREENSHOTS=1 npx playwright test tests/e2e/screenshots.spec.ts --workers 1
@@ -51,6 +51,7 @@ async function lessonScreens(app: Page, scheme: (typeof SCHEMES)[number]): Promi
   // A near miss on step 2: the container is made but never started.
   await typeCommand(app, 'docker create --name web busybox httpd -f -p 80');
   await expect(step(app, 1).getByTestId('step-explanation')).toContainText(/created/, { timeout: 15_000 });
+  await expect(step(app, 1)).toHaveAttribute('data-step-status', 'failed'); // acted on, and still a miss
   await typeCommand(app, 'docker ps -a --format "table {{.Names}}\\t{{.Status}}"');
   await step(app, 1).scrollIntoViewIfNeeded();
   await app.locator('.lesson-scroll').evaluate((el) => el.scrollBy(0, 160));

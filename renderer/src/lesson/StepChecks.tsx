@@ -22,7 +22,7 @@ function timeOf(ms: number): string {
 
 export function StepStatusLine({ view }: { view: StepView }) {
   const miss = nearestMiss(view);
-  let tone: 'ok' | 'bad' | 'wait' | 'idle' = 'idle';
+  let tone: 'ok' | 'bad' | 'todo' | 'wait' | 'idle' = 'idle';
   let text: string;
   if (view.error) {
     tone = 'wait';
@@ -31,7 +31,8 @@ export function StepStatusLine({ view }: { view: StepView }) {
     tone = 'ok';
     text = view.passedAt ? `Passed at ${timeOf(view.passedAt)}` : 'Passed';
   } else if (miss) {
-    tone = 'bad';
+    // Red is for a step the learner tried (or that stopped holding); before that it is only "not yet".
+    tone = view.status === 'failed' ? 'bad' : 'todo';
     text = view.isCurrent ? `Not yet: ${miss.explanation}` : `No longer holds: ${miss.explanation}`;
   } else if (view.status === 'current') {
     tone = 'wait';
