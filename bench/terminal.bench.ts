@@ -8,13 +8,14 @@
  *   (c) memory of the app (the server process, and the page's JS heap) during a 500 MB flood.
  * Needs the built app (it builds it first unless DOCKSIDE_BENCH_NO_BUILD=1) and /usr/bin/chromium.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
 import * as pty from 'node-pty';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDockside, stopDockside } from '../tests/helpers/dockside-server';
 import type { TerminalInspector } from '../renderer/src/terminal/inspector-types';
 
 // The functions passed to page.evaluate run in Chromium. The bench compiles without the DOM
@@ -83,37 +84,6 @@ function rawPtyRate(file: string): Promise<number> {
     child.onData((data) => (bytes += data.length));
     child.onExit(() => resolveRate(bytes / MB / ((performance.now() - started) / 1000)));
   });
-}
-
-interface Server {
-  url: string;
-  process: ChildProcess;
-  dataDir: string;
-}
-
-async function startServer(): Promise<Server> {
-  const dataDir = join(scratch, 'data');
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'web'], {
-    cwd: root,
-    env: { ...process.env, DOCKSIDE_DATA_DIR: dataDir, SHELL: '/bin/bash', HOME: scratch },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`dockside web did not start in 20 s:\n${stderr}`)), 20_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Dockside is running at (\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`dockside web exited (${code}):\n${stderr}`)));
-  });
-  return { url, process: child, dataDir };
 }
 
 function rssMb(pid: number): number {
@@ -406,7 +376,7 @@ async function main(): Promise<void> {
   }
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`machine load average before the run: ${load} (figures from a busy machine are low; compare ratios)`);
-  const server = await startServer();
+  const server = await startDockside({ SHELL: '/bin/bash' });
   const browser = await chromium.launch({
     executablePath: process.env.DOCKSIDE_CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -421,8 +391,7 @@ async function main(): Promise<void> {
     if (parts.includes('c')) await floodMemory(page, server.process.pid!);
   } finally {
     await browser.close();
-    server.process.kill('SIGTERM');
-    await once(server.process, 'exit');
+    await stopDockside(server);
     rmSync(scratch, { recursive: true, force: true });
   }
 }

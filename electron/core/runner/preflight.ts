@@ -144,18 +144,22 @@ async function conflictFor(
   }
 }
 
+/** The preflight when the engine cannot be read: nothing is known to be present or in the way. */
+async function engineUnreadable(input: PreflightInput, engineError: string): Promise<Preflight> {
+  const { lesson } = input;
+  return {
+    lessonId: lesson.summary.id,
+    ok: false,
+    conflicts: [],
+    images: lesson.summary.images.map((name) => ({ name, present: false })),
+    requirements: await checkRequirements(lesson.summary.requires, false, input.probes),
+    engineError,
+  };
+}
+
 export async function runPreflight(input: PreflightInput): Promise<Preflight> {
   const { lesson } = input;
-  if (!input.docker) {
-    return {
-      lessonId: lesson.summary.id,
-      ok: false,
-      conflicts: [],
-      images: lesson.summary.images.map((name) => ({ name, present: false })),
-      requirements: await checkRequirements(lesson.summary.requires, false, input.probes),
-      engineError: input.engineError ?? 'not connected',
-    };
-  }
+  if (!input.docker) return engineUnreadable(input, input.engineError ?? 'not connected');
   const reader = new EngineReader(input.docker);
   try {
     const running = await reader.containers({ status: ['running'] });
@@ -178,14 +182,7 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
       engineError: null,
     };
   } catch (error) {
-    return {
-      lessonId: lesson.summary.id,
-      ok: false,
-      conflicts: [],
-      images: lesson.summary.images.map((name) => ({ name, present: false })),
-      requirements: await checkRequirements(lesson.summary.requires, false, input.probes),
-      engineError: messageOf(error),
-    };
+    return engineUnreadable(input, messageOf(error));
   }
 }
 

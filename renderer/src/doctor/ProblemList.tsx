@@ -1,7 +1,6 @@
 /** The problems the doctor found, worst first, each with its one fix and a copyable command. */
 import type { DoctorProblem } from '@contract';
-import { useState } from 'react';
-import { copyText } from '../terminal/clipboard';
+import { useCopy } from '../ui/useCopy';
 import { InlineCode } from './InlineCode';
 import { severityLabel } from './labels';
 
@@ -37,19 +36,12 @@ export function ProblemList({ problems }: { problems: DoctorProblem[] }) {
 }
 
 function FixCommand({ command }: { command: string }) {
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = () => {
-    copyText(command).then(
-      () => setCopied('copied'),
-      () => setCopied('failed'),
-    );
-    setTimeout(() => setCopied('idle'), 1500);
-  };
+  const { label, copy } = useCopy(command);
   return (
     <div className="doctor-command">
       <code data-testid="doctor-fix-command">{command}</code>
       <button type="button" onClick={copy} title="Copy the command">
-        {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
+        {label}
       </button>
     </div>
   );

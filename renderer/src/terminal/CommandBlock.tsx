@@ -2,8 +2,7 @@
  * A lesson's `sh` block: the command, and Run (type it into the active terminal and press
  * Enter), Paste (type it, no Enter) and Copy. Nothing reaches the shell without a click.
  */
-import { useState } from 'react';
-import { copyText } from './clipboard';
+import { useCopy } from '../ui/useCopy';
 import { terminals } from './controller';
 import './terminal.css';
 
@@ -13,14 +12,7 @@ export interface CommandBlockProps {
 }
 
 export function CommandBlock({ command }: CommandBlockProps) {
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = () => {
-    copyText(command).then(
-      () => setCopied('copied'),
-      () => setCopied('failed'),
-    );
-    setTimeout(() => setCopied('idle'), 1500);
-  };
+  const { label, copy } = useCopy(command);
   return (
     <div className="command-block" data-testid="command-block">
       <pre className="command-text">
@@ -44,7 +36,7 @@ export function CommandBlock({ command }: CommandBlockProps) {
           Paste
         </button>
         <button type="button" onClick={copy} title="Copy to the clipboard" data-testid="command-copy">
-          {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
+          {label}
         </button>
       </div>
     </div>
