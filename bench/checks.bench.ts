@@ -28,6 +28,7 @@ import type { LessonRun } from '../electron/core/runner/lesson-run';
 import { lessonScope } from '../electron/core/runner/lesson-scope';
 import { RunService } from '../electron/core/runner/run-service';
 import { createStandaloneContext, type Standalone } from '../electron/core/runner/standalone-context';
+import type { ContainerIndex } from '../electron/core/engine/container-index';
 
 const LABEL_KEY = 'dockside.test';
 const LABEL_VALUE = 'lessons-bench';
@@ -202,9 +203,14 @@ function allChecks(lesson: LoadedLesson): StepCheck[] {
  * Ours: every check of the lesson in one pass sharing one engine reader, as the runner evaluates,
  * with the facts of the real run (what it attributed from the engine's events).
  */
-async function evaluateOurs(checks: StepCheck[], run: LessonRun): Promise<{ ms: number; calls: CallCounter }> {
+async function evaluateOurs(
+  checks: StepCheck[],
+  run: LessonRun,
+  containers: ContainerIndex,
+): Promise<{ ms: number; calls: CallCounter }> {
   const calls = new CallCounter();
-  const reader = new EngineReader(docker, calls);
+  // As the runner reads: label selections come from the events-fed container index.
+  const reader = new EngineReader(docker, calls, 5000, new Map(), containers);
   const began = performance.now();
   await Promise.all(
     checks.map(({ step, check }) => checkKind(check.kind).evaluate(check.spec, { engine: reader, run: run.factsFor(step) })),
@@ -303,15 +309,15 @@ async function measureCost(standalone: Standalone, dataDir: string): Promise<voi
   const checks = allChecks(lesson);
   const engineChecks = checks.filter((c) => ENGINE_KINDS.has(c.check.kind));
   const measure = async (label: string) => {
-    await evaluateOurs(checks, run); // warm-up
+    await evaluateOurs(checks, run, standalone.context.containers); // warm-up
     const ours: number[] = [];
     const oursAll: number[] = [];
     let engineCalls = new CallCounter();
     for (let i = 0; i < 20; i += 1) {
-      const engine = await evaluateOurs(engineChecks, run);
+      const engine = await evaluateOurs(engineChecks, run, standalone.context.containers);
       ours.push(engine.ms);
       engineCalls = engine.calls;
-      oursAll.push((await evaluateOurs(checks, run)).ms);
+      oursAll.push((await evaluateOurs(checks, run, standalone.context.containers)).ms);
     }
     const shell: number[] = [];
     const shellAll: number[] = [];

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { RequestName, WireResult } from './contract';
 import type { CoreContext, CorePaths } from './context';
 import { EngineConnection } from './engine/connection';
+import { ContainerIndex } from './engine/container-index';
 import { resolveEndpoint } from './engine/endpoint';
 import { EngineEventStream } from './engine/events';
 import { createEngineService } from './engine/engine-service';
@@ -70,8 +71,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...options.engineTiming,
   });
   const events = new EngineEventStream(engine);
+  const containers = new ContainerIndex(events);
   const commands = new CommandFeed();
-  const context: CoreContext = { paths, env, platform, version: options.version, engine, events, hub, settings, commands };
+  const context: CoreContext = {
+    paths,
+    env,
+    platform,
+    version: options.version,
+    engine,
+    events,
+    containers,
+    hub,
+    settings,
+    commands,
+  };
 
   // Services are created in dependency order; each one's handlers join the one map below.
   const engineService = createEngineService(context);
@@ -104,6 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handle: (name, params, client) => dispatch(handlers, name, params, client),
     async dispose() {
       for (const service of [...services].reverse()) await service.dispose?.();
+      containers.dispose();
       events.dispose();
       engine.stop();
       await settings.flush();

@@ -2,6 +2,7 @@
  * What every core service is given: where things live, and the shared pieces (the one engine
  * connection, the one events stream, the clients, the settings). Wired by hand in `app.ts`.
  */
+import type { ContainerIndex } from './engine/container-index';
 import type { EngineConnection } from './engine/connection';
 import type { EngineEventStream } from './engine/events';
 import type { ClientHub } from './rpc/hub';
@@ -25,6 +26,8 @@ export interface CoreContext {
   version: string;
   engine: EngineConnection;
   events: EngineEventStream;
+  /** Which containers carry which labels, kept from `events`. */
+  containers: ContainerIndex;
   hub: ClientHub;
   settings: SettingsStore;
   /** Commands the learner finished in any terminal (shell integration). */

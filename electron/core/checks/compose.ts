@@ -34,7 +34,9 @@ function wants(spec: ComposeSpec): string {
 
 async function evaluate(spec: ComposeSpec, { engine }: CheckContext): Promise<CheckResult> {
   const label = [`${PROJECT}=${spec.project}`];
-  const containers = (await engine.containers({ label })).filter((c) => c.Labels?.['com.docker.compose.oneoff'] !== 'True');
+  const containers = (await engine.containersLabelled({ [PROJECT]: spec.project })).filter(
+    (c) => c.Config.Labels?.['com.docker.compose.oneoff'] !== 'True',
+  );
   if (spec.state === 'down') {
     const networks = await engine.networks({ label });
     const images = spec.imagesRemoved ? await engine.images({ label }) : [];
@@ -51,8 +53,8 @@ async function evaluate(spec: ComposeSpec, { engine }: CheckContext): Promise<Ch
   }
   if (containers.length === 0)
     return { pass: false, explanation: `Compose project ${spec.project} is not up: it has no containers` };
-  const running = new Set(containers.filter((c) => c.State === 'running').map((c) => c.Labels?.[SERVICE] ?? ''));
-  const present = new Set(containers.map((c) => c.Labels?.[SERVICE] ?? ''));
+  const running = new Set(containers.filter((c) => c.State.Status === 'running').map((c) => c.Config.Labels?.[SERVICE] ?? ''));
+  const present = new Set(containers.map((c) => c.Config.Labels?.[SERVICE] ?? ''));
   const missing = (spec.services ?? []).filter((service) => !running.has(service));
   if (missing.length === 0) return { pass: true, explanation: wants(spec) };
   const why = missing.map((service) => (present.has(service) ? `${service} is not running` : `${service} has no container`));

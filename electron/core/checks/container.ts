@@ -134,8 +134,8 @@ function needsInspect(spec: ContainerSpec): boolean {
 /**
  * The containers the selector names. By name: one inspect — or, while the container is being
  * cleaned up after dying (when an inspect would wait for that), its list entry, for a check that
- * needs no more. By labels or Compose project: one filtered list (shared by every check of the
- * pass that asks the same), and an inspect per candidate only when the check needs one.
+ * needs no more. By labels or Compose project: the candidates from the events-fed container
+ * index (or one filtered list without it), each inspected; the run's own containers first.
  */
 export async function selectContainers(spec: ContainerSpec, engine: EngineReader, run?: RunFacts): Promise<Inspect[]> {
   if (spec.name !== undefined) {
@@ -158,14 +158,7 @@ export async function selectContainers(spec: ContainerSpec, engine: EngineReader
     const hits = created.filter((info): info is Inspect => info !== null && selected(info.Config.Labels));
     if (hits.length > 0 && !hits.some((info) => engine.recentlyDied(containerName(info)))) return hits;
   }
-  // By project only, so the compose check of the same project shares the call.
-  const filter = spec.label ? pairs(spec.label) : [`com.docker.compose.project=${spec.compose!.project}`];
-  const listed = (await engine.containers({ label: filter }))
-    .filter((c) => selected(c.Labels))
-    .map((c) => engine.withLifecycle(c));
-  if (!needsInspect(spec)) return listed.map(inspectFromSummary);
-  const inspected = await Promise.all(listed.map((c) => engine.container(c.Id)));
-  return inspected.filter((info): info is Inspect => info !== null);
+  return (await engine.containersLabelled(wanted)).filter((info) => selected(info.Config.Labels));
 }
 
 function missesOf(spec: ContainerSpec, info: Inspect): string[] {

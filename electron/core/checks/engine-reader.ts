@@ -9,6 +9,7 @@
  */
 import type Docker from 'dockerode';
 import { messageOf } from '../errors';
+import type { ContainerIndex } from '../engine/container-index';
 
 /** Reading the engine failed: the step is in an error state, not failed. */
 export class EngineUnavailable extends Error {
@@ -59,6 +60,8 @@ export class EngineReader {
     private readonly timeoutMs = 5000,
     /** Containers whose `die` event arrived (and no `start` since), by id. */
     private readonly lifecycle: ReadonlyMap<string, Died> = new Map(),
+    /** Labels of every container, kept from events: label selections need no filtered list. */
+    private readonly index: ContainerIndex | null = null,
   ) {}
 
   get calls(): CallCounter {
@@ -121,6 +124,26 @@ export class EngineReader {
     const died = this.lifecycle.get(info.Id);
     if (!died || died.exitCode === null || info.State !== 'running') return info;
     return { ...info, State: 'exited', Status: `Exited (${died.exitCode}) just now` };
+  }
+
+  /**
+   * The containers carrying every one of these labels, inspected. With the events-fed index the
+   * candidates come from memory and only they are read; without it, one filtered list finds them.
+   */
+  async containersLabelled(wanted: Record<string, string>): Promise<Docker.ContainerInspectInfo[]> {
+    let ids: string[];
+    if (this.index) {
+      if (!this.index.isBuilt) this.count('list'); // building it reads the engine's list once
+      try {
+        ids = await this.index.idsWithLabels(this.docker, wanted, AbortSignal.timeout(this.timeoutMs));
+      } catch (error) {
+        throw this.unavailable(error);
+      }
+    } else {
+      ids = (await this.containers({ label: Object.entries(wanted).map(([key, value]) => `${key}=${value}`) })).map((c) => c.Id);
+    }
+    const inspected = await Promise.all(ids.map((id) => this.container(id)));
+    return inspected.filter((info): info is Docker.ContainerInspectInfo => info !== null);
   }
 
   /** `GET /containers/json?all=1` with filters (server-side, so 1000 other containers cost little). */

@@ -56,7 +56,7 @@ export interface RunListener {
 
 export interface LessonRunOptions {
   lesson: LoadedLesson;
-  context: Pick<CoreContext, 'engine' | 'events' | 'commands'>;
+  context: Pick<CoreContext, 'engine' | 'events' | 'commands' | 'containers'>;
   workspaceDir: string;
   runId: string;
   startedAt: number;
@@ -405,7 +405,7 @@ export class LessonRun {
 
   private reader(): EngineReader | null {
     const docker = this.options.context.engine.connected?.docker;
-    return docker ? new EngineReader(docker, this.counter, 5000, this.died) : null;
+    return docker ? new EngineReader(docker, this.counter, 5000, this.died, this.options.context.containers) : null;
   }
 
   private schedule(): void {

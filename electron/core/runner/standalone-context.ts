@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import { EngineConnection } from '../engine/connection';
 import { resolveEndpoint } from '../engine/endpoint';
 import { EngineEventStream } from '../engine/events';
+import { ContainerIndex } from '../engine/container-index';
 import { ClientHub } from '../rpc/hub';
 import { SettingsStore } from '../settings/settings-store';
 import { CommandFeed } from '../terminal/command-feed';
@@ -31,6 +32,7 @@ export async function createStandaloneContext(options: StandaloneOptions): Promi
   const settings = new SettingsStore(options.dataDir);
   const engine = new EngineConnection({ resolve: () => resolveEndpoint({ env, homeDir }), ...options.engineTiming });
   const events = new EngineEventStream(engine);
+  const containers = new ContainerIndex(events);
   const context: CoreContext = {
     paths: {
       dataDir: options.dataDir,
@@ -43,6 +45,7 @@ export async function createStandaloneContext(options: StandaloneOptions): Promi
     version: 'standalone',
     engine,
     events,
+    containers,
     hub: new ClientHub(),
     settings,
     commands: new CommandFeed(),
@@ -53,6 +56,7 @@ export async function createStandaloneContext(options: StandaloneOptions): Promi
   return {
     context,
     dispose() {
+      containers.dispose();
       events.dispose();
       engine.stop();
     },

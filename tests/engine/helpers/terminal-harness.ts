@@ -15,6 +15,7 @@ import { ClientHub } from '../../../electron/core/rpc/hub';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { CommandFeed } from '../../../electron/core/terminal/command-feed';
 import { createTerminalService } from '../../../electron/core/terminal/terminal-service';
+import { ContainerIndex } from '../../../electron/core/engine/container-index';
 
 export class TestClient extends BaseClient {
   readonly events: Array<{ event: EventName; payload: unknown }> = [];
@@ -98,6 +99,7 @@ export async function startHarness(
     version: 'test',
     engine,
     events,
+    containers: new ContainerIndex(events),
     hub: new ClientHub(),
     settings,
     commands: new CommandFeed(),
