@@ -20,7 +20,7 @@ afterAll(() => removeLabelled());
 
 describe('volume check', () => {
   it('passes on present, used and mounted by, and explains a miss', async () => {
-    const run = facts({ created: new Set([vol, spare]) });
+    const run = facts({ created: new Set([vol, spare, user]) });
     expect(await evaluate('volume', { name: vol, dangling: false, mountedBy: user }, run)).toEqual({
       pass: true,
       explanation: `volume ${vol} exists and was created during this lesson, is used by a container and is mounted by container ${user}`,
@@ -31,7 +31,12 @@ describe('volume check', () => {
     });
     expect(await evaluate('volume', { name: spare, mountedBy: user }, run)).toEqual({
       pass: false,
-      explanation: `volume ${spare} exists but is not mounted by container ${user} (no container uses it)`,
+      explanation: `volume ${spare} exists but is not mounted by container ${user}`,
+    });
+    // Users are named among the run's own containers only (no list walking every container).
+    expect(await evaluate('volume', { name: vol, dangling: true }, facts({ created: new Set([vol]) }))).toEqual({
+      pass: false,
+      explanation: `volume ${vol} exists but is still used by a container this lesson did not create`,
     });
     expect(await evaluate('volume', { name: spare, dangling: true }, run)).toMatchObject({ pass: true });
   });
