@@ -95,10 +95,18 @@ describe('a live run', () => {
     expect(stateOf(h).created.map((o) => o.name)).toContain(a);
   });
 
-  it('turns the current step failed once the learner acts on it and misses, naming the nearest miss', async () => {
+  it('turns the current step failed once the learner acts on it and misses — not while their command still runs', async () => {
     await new Promise((r) => setTimeout(r, 600)); // past the grace after the step before it passed
+    const feed = h.standalone.context.commands;
+    feed.started('learner-shell'); // say, a `docker stop` still waiting out its grace period
     cli('pause', a);
-    const failed = await until('step 1 failed', () => {
+    await new Promise((r) => setTimeout(r, 1200)); // twice the quiet spell an attempt gets
+    expect(h.client.lastStep(1)?.checks[0]?.explanation).toMatch(new RegExp(`^container ${a} is paused`));
+    expect(h.client.lastStep(1)?.status).toBe('current');
+
+    const now = Date.now();
+    feed.publish({ sessionId: 'learner-shell', line: 'docker pause x', exitCode: 0, cwd: null, startedAt: now, endedAt: now });
+    const failed = await until('step 1 failed once the command finished', () => {
       const st = h.client.lastStep(1);
       return st?.status === 'failed' ? st : undefined;
     });

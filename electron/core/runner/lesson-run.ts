@@ -41,7 +41,8 @@ const ATTEMPT_GRACE_MS = 500;
 /**
  * A command's events arrive over a few hundred milliseconds, and the state in between (created,
  * not yet started) is no miss. The current step shows failed only once the learner's attempt has
- * been quiet this long and still misses; from then on it stays failed until it passes.
+ * been quiet this long — and no command they started during the step is still running (a
+ * `docker stop` waits out its grace period) — and still misses; then it stays failed until it passes.
  */
 const ATTEMPT_SETTLE_MS = 600;
 
@@ -92,6 +93,8 @@ export class LessonRun {
   /** The step showed failed after an attempt: it stays so until it passes (no flicker back to current). */
   private readonly missed: boolean[];
   private settleTimer: NodeJS.Timeout | null = null;
+  /** The step whose attempt waits to be judged. */
+  private attemptPending: number | null = null;
   private readonly lastSent = new Map<number, string>();
   private readonly dirty = new Set<Key>();
   /** Containers killed or dead with no `start` since: an inspect of them may wait, their list entry lags. */
@@ -144,6 +147,8 @@ export class LessonRun {
       commands.subscribe(() => {
         this.noteAttempt((triggers) => triggers.commands === true);
         this.markWatched((t) => t.commands === true);
+        // A command just finished: an attempt that waited for it can be judged after a quiet spell.
+        if (this.attemptPending !== null) this.armSettle();
       }),
     );
     await this.takeSnapshot();
@@ -228,6 +233,7 @@ export class LessonRun {
       this.passedAt[i] = null;
       this.regressed[i] = false;
       this.missed[i] = false;
+      if (this.attemptPending === i) this.attemptPending = null;
       this.checkStates[i] = this.checkStates[i]!.map((c) => ({ ...c, pass: null, explanation: 'not checked yet' }));
     }
     this.stepStartedAt = Date.now();
@@ -345,15 +351,24 @@ export class LessonRun {
     const current = this.currentStep;
     if (current === null || Date.now() - this.stepStartedAt < ATTEMPT_GRACE_MS) return;
     if (!this.triggers[current]!.some(select)) return;
-    // Each action restarts the wait: the attempt is judged once the learner's commands are quiet.
+    this.attemptPending = current;
+    this.armSettle();
+  }
+
+  /** Each action restarts the wait: the attempt is judged once the learner's commands are quiet. */
+  private armSettle(): void {
     if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => void this.settleAttempt(current), ATTEMPT_SETTLE_MS);
+    this.settleTimer = setTimeout(() => void this.settleAttempt(), ATTEMPT_SETTLE_MS);
     this.settleTimer.unref?.();
   }
 
-  private async settleAttempt(index: number): Promise<void> {
+  private async settleAttempt(): Promise<void> {
     this.settleTimer = null;
-    if (this.stopped || index !== this.currentStep) return;
+    const index = this.attemptPending;
+    if (this.stopped || index === null || index !== this.currentStep) return;
+    // Still running what they typed for this step: its finish re-arms the wait (see start()).
+    if (this.options.context.commands.runningSince(this.stepStartedAt)) return;
+    this.attemptPending = null;
     await this.settled(); // judge the attempt by the state after it, not during it
     if (this.stopped || index !== this.currentStep || this.missed[index]) return;
     if (!this.checkStates[index]!.some((c) => c.pass === false)) return;

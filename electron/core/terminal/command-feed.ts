@@ -21,10 +21,29 @@ export interface FinishedCommand {
 export class CommandFeed {
   private readonly listeners = new Listeners<FinishedCommand>();
   private readonly recent: FinishedCommand[] = [];
+  /** Session id -> when its running command started (unix ms). */
+  private readonly running = new Map<string, number>();
 
   constructor(private readonly capacity = 500) {}
 
+  /** A session began running a command; it counts as running until `publish` or `ended`. */
+  started(sessionId: string, at = Date.now()): void {
+    this.running.set(sessionId, at);
+  }
+
+  /** The session's shell went away: whatever it ran did not finish in a way we can report. */
+  ended(sessionId: string): void {
+    this.running.delete(sessionId);
+  }
+
+  /** True while a command that started at or after `sinceMs` is still running in some terminal. */
+  runningSince(sinceMs: number): boolean {
+    for (const at of this.running.values()) if (at >= sinceMs) return true;
+    return false;
+  }
+
   publish(command: FinishedCommand): void {
+    this.running.delete(command.sessionId);
     this.recent.push(command);
     if (this.recent.length > this.capacity) this.recent.shift();
     this.listeners.emit(command);

@@ -27,6 +27,8 @@ export class CommandTracker {
   constructor(
     private readonly onFinished: (command: TrackedCommand) => void,
     private readonly now: () => number = Date.now,
+    /** The shell began running a command (its line, when known). */
+    private readonly onStarted: (line: string) => void = () => undefined,
   ) {}
 
   /** True once the shell has sent any mark: its integration script is live. */
@@ -58,6 +60,7 @@ export class CommandTracker {
         case 'commandExecuted':
           this.running = { line: this.pendingLine ?? '', cwd: this.cwd, startedAt: this.now(), output: '' };
           this.pendingLine = null;
+          this.onStarted(this.running.line);
           break;
         case 'commandFinished':
           if (this.running) {

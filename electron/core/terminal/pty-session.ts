@@ -32,6 +32,8 @@ export interface SessionCallbacks {
   data(data: string): void;
   exit(exitCode: number, signal: number | null): void;
   started(): void;
+  /** The shell began running a command line the learner entered. */
+  commandStarted?(): void;
   command(command: TrackedCommand): void;
 }
 
@@ -149,10 +151,14 @@ export class PtySession {
   }
 
   private newTracker(): CommandTracker {
-    return new CommandTracker((command) => {
-      this.batcher.flush();
-      this.options.callbacks.command(command);
-    });
+    return new CommandTracker(
+      (command) => {
+        this.batcher.flush();
+        this.options.callbacks.command(command);
+      },
+      Date.now,
+      () => this.options.callbacks.commandStarted?.(),
+    );
   }
 
   private async spawn(): Promise<void> {

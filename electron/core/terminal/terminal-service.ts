@@ -152,6 +152,7 @@ export function createTerminalService(
     for (const [sessionId, entry] of sessions) {
       if (entry.client !== client) continue;
       sessions.delete(sessionId);
+      context.commands.ended(sessionId);
       entry.session.dispose();
     }
   }
@@ -174,8 +175,12 @@ export function createTerminalService(
       flowLimits: options.flowLimits,
       callbacks: {
         data: (data) => client.emit('terminal.data', { id: sessionId, data }),
-        exit: (exitCode, signal) => client.emit('terminal.exit', { id: sessionId, exitCode, signal }),
+        exit: (exitCode, signal) => {
+          context.commands.ended(sessionId);
+          client.emit('terminal.exit', { id: sessionId, exitCode, signal });
+        },
         started: () => client.emit('terminal.started', session.info),
+        commandStarted: () => context.commands.started(sessionId),
         command: (tracked) => {
           const { outputTail, ...command } = tracked;
           context.commands.publish({ sessionId, ...command });
@@ -226,6 +231,7 @@ export function createTerminalService(
         const { id: sessionId } = parse(schemas.byId, params, 'terminal.kill');
         const session = owned(sessionId, client);
         sessions.delete(sessionId);
+        context.commands.ended(sessionId);
         session.dispose();
       },
       'terminal.restart': async (params, client) => {

@@ -17,13 +17,18 @@ interface SplitPaneProps {
   first: ReactNode;
   second: ReactNode;
   label: string;
+  /**
+   * The first pane takes only the room its content needs and the handle is gone. The panes stay
+   * where they are in the tree, so what they hold (a terminal with focus) is never remounted.
+   */
+  collapsed?: boolean;
 }
 
 function clamp(value: number): number {
   return Math.min(MAX, Math.max(MIN, value));
 }
 
-export function SplitPane({ ratio, stacked = false, onCommit, first, second, label }: SplitPaneProps) {
+export function SplitPane({ ratio, stacked = false, onCommit, first, second, label, collapsed = false }: SplitPaneProps) {
   // While dragging, the pointer decides; after a commit, the committed value shows until the
   // settings echo it back; otherwise the settings decide (another window may change them).
   const [drag, setDrag] = useState<number | null>(null);
@@ -52,13 +57,12 @@ export function SplitPane({ ratio, stacked = false, onCommit, first, second, lab
     onCommit(rounded);
   };
 
+  const tracks = collapsed ? 'auto 0px minmax(0, 1fr)' : `${live}fr 6px ${1 - live}fr`;
   return (
     <div
-      className={`split${stacked ? ' split-stacked' : ''}${dragging ? ' is-dragging' : ''}`}
+      className={`split${stacked ? ' split-stacked' : ''}${dragging ? ' is-dragging' : ''}${collapsed ? ' is-collapsed' : ''}`}
       ref={container}
-      style={
-        stacked ? { gridTemplateRows: `${live}fr 6px ${1 - live}fr` } : { gridTemplateColumns: `${live}fr 6px ${1 - live}fr` }
-      }
+      style={stacked ? { gridTemplateRows: tracks } : { gridTemplateColumns: tracks }}
     >
       <div className="split-pane">{first}</div>
       <div
@@ -69,7 +73,8 @@ export function SplitPane({ ratio, stacked = false, onCommit, first, second, lab
         aria-valuemin={MIN * 100}
         aria-valuemax={MAX * 100}
         aria-valuenow={Math.round(live * 100)}
-        tabIndex={0}
+        aria-hidden={collapsed || undefined}
+        tabIndex={collapsed ? -1 : 0}
         data-testid="split-handle"
         onPointerDown={(event) => {
           event.preventDefault();

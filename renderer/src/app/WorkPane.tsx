@@ -36,27 +36,22 @@ export function WorkPane({
   // Nothing made yet: the panel is one short note, and the terminal keeps the height.
   const mine = objects?.lessonId === lessonId ? objects : null;
   const empty = !mine || mine.containers.length + mine.images.length + mine.volumes.length + mine.networks.length === 0;
-  const terminalArea = <div className="work-terminal">{terminal}</div>;
   return (
     <div className="work-pane">
-      {open && !empty ? (
-        <SplitPane
-          stacked
-          label="Resize the live state and the terminal"
-          ratio={ratio}
-          onCommit={(next) => {
-            localStorage.setItem(SPLIT_KEY, String(next));
-            setRatio(next);
-          }}
-          first={panel}
-          second={terminalArea}
-        />
-      ) : (
-        <>
-          {panel}
-          {terminalArea}
-        </>
-      )}
+      {/* One tree whatever the panel shows: switching trees would remount the terminal and
+          take the keyboard focus from a learner typing in it. */}
+      <SplitPane
+        stacked
+        collapsed={!open || empty}
+        label="Resize the live state and the terminal"
+        ratio={ratio}
+        onCommit={(next) => {
+          localStorage.setItem(SPLIT_KEY, String(next));
+          setRatio(next);
+        }}
+        first={panel}
+        second={<div className="work-terminal">{terminal}</div>}
+      />
     </div>
   );
 }
