@@ -99,7 +99,10 @@ describe('images.prefetch', () => {
 
       // busybox as built here has two layers; both were downloaded, not found locally.
       expect(final.layers).toHaveLength(2);
-      expect(final.layers.every((l) => l.phase === 'done' && l.size > 0)).toBe(true);
+      expect(final.layers.every((l) => l.phase === 'done')).toBe(true);
+      // The engine reports a size only for a layer it showed downloading: a tiny layer (busybox's
+      // symlinks) can finish before that. The binary's layer always does.
+      expect(final.layers.some((l) => l.size > 500_000)).toBe(true);
       expect(final.size).toBeGreaterThan(500_000);
 
       const seen = client.of(ref);

@@ -95,6 +95,8 @@ describe('the engine restarting during a run', () => {
 
     await proxy.start();
     await until('step 0 passed after the reconnect', () => client.lastStep(0)?.status === 'passed', 15_000);
+    // The next step is evaluated right after; its first reading arrives a moment later.
+    await until('step 1 evaluated', () => client.lastStep(1)?.checks[0]?.pass === false, 5_000);
     const after = (await runState())!;
     expect(after.engineError).toBeNull();
     expect(after.currentStep).toBe(1);
