@@ -16,7 +16,7 @@ import {
   type Inspect,
 } from './container-facts';
 import { normaliseImageRef } from './image-ref';
-import { bytes, clip, joinAnd } from './phrases';
+import { bytes, clip } from './phrases';
 
 export interface MountSpec {
   target: string;
@@ -240,9 +240,4 @@ export function wantedProperties(spec: ContainerProperties): string[] {
 
 export function missedProperties(spec: ContainerProperties, info: Inspect): string[] {
   return properties.flatMap((p) => p.misses(spec, info));
-}
-
-/** "it runs image x, not y and publishes ..." — the rest of a sentence. */
-export function describeMisses(misses: string[]): string {
-  return joinAnd(misses);
 }

@@ -120,7 +120,7 @@ export class EngineReader {
    * A list entry as of the latest events: the engine's list lags a container's death by its
    * clean-up (the network teardown, tens of ms), while its `die` event does not.
    */
-  withLifecycle(info: Docker.ContainerInfo): Docker.ContainerInfo {
+  private withLifecycle(info: Docker.ContainerInfo): Docker.ContainerInfo {
     const died = this.lifecycle.get(info.Id);
     if (!died || died.exitCode === null || info.State !== 'running') return info;
     return { ...info, State: 'exited', Status: `Exited (${died.exitCode}) just now` };

@@ -3,7 +3,7 @@
  * renamed over the old one (atomic on one filesystem), and a file that cannot be parsed or fails
  * validation is moved aside with a timestamp instead of being crashed on or overwritten.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { rename, writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -47,13 +47,6 @@ export async function writeJsonFile(path: string, value: unknown): Promise<void>
   const tmp = temporaryPath(path);
   await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
   await rename(tmp, path);
-}
-
-export function writeJsonFileSync(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = temporaryPath(path);
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, path);
 }
 
 /**
