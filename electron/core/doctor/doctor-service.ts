@@ -14,8 +14,6 @@ import { runDoctor } from './run-doctor';
 
 /** A report younger than this is served from the cache unless a refresh is asked for. */
 const REPORT_FRESH_MS = 15_000;
-/** How long choosing waits for the engine connection to follow. */
-const FOLLOW_TIMEOUT_MS = 8_000;
 
 const reportParams = z.object({ refresh: z.boolean().optional() }).strict().optional();
 const chooseParams = z
@@ -83,7 +81,7 @@ export function createDoctorService(context: CoreContext): Service<'doctor.repor
           ? { host: endpoint.host, ...(endpoint.context ? { context: endpoint.context } : {}) }
           : null;
         await context.settings.update({ chosenEndpoint });
-        const engine = await followed(context, chosenEndpoint?.host ?? null);
+        const engine = await followed(context);
         void run().catch(() => undefined); // every window sees the new "in use" marks
         return { chosenEndpoint: context.settings.get().chosenEndpoint, engine };
       },
@@ -92,16 +90,10 @@ export function createDoctorService(context: CoreContext): Service<'doctor.repor
 }
 
 /**
- * Wait (bounded) until the connection has probed the new choice. A probe that was already under
- * way when the learner chose may still report the old endpoint, so probe until the status
- * names the chosen host — or, for "back to the CLI's default", until one fresh probe is done.
+ * The connection after it has dialled the new choice: `reconnect` waits for any probe already
+ * under way (it may have resolved the old endpoint) and then probes afresh.
  */
-async function followed(context: CoreContext, host: string | null): Promise<EngineStatus> {
-  const deadline = Date.now() + FOLLOW_TIMEOUT_MS;
-  for (let attempt = 0; attempt < 4 && Date.now() < deadline; attempt++) {
-    await context.engine.checkNow();
-    const status = context.engine.status;
-    if (status.state !== 'connecting' && (host === null ? attempt > 0 : status.endpoint?.host === host)) return status;
-  }
+async function followed(context: CoreContext): Promise<EngineStatus> {
+  await context.engine.reconnect();
   return context.engine.status;
 }
