@@ -4,7 +4,8 @@
  *       through browser mode — beside xterm alone parsing the same bytes in the same browser
  *       (goal: at least 0.8x) and beside the raw pty rate (the ceiling);
  *   (b) keystroke echo latency in one terminal while another floods with `yes` (goal: p95 <= 50 ms),
- *       beside the same probe with no flood;
+ *       beside the same probe with no flood; and how soon Ctrl-C shows the prompt again in the
+ *       terminal flooding, the price of the flow-control window that (a) needs;
  *   (c) memory of the app (the server process, and the page's JS heap) during a 500 MB flood.
  * Needs the built app (it builds it first unless DOCKSIDE_BENCH_NO_BUILD=1) and /usr/bin/chromium.
  */
@@ -38,6 +39,7 @@ const root = resolve(import.meta.dirname, '..');
 const MB = 1024 * 1024;
 const FILE_BYTES = Number(process.env.BENCH_FILE_MB ?? 50) * MB;
 const FLOOD_BYTES = 500 * 1000 * 1000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -139,6 +141,7 @@ async function xtermAloneRate(
   file: string,
   renderer: 'webgl' | 'dom',
   size: { width: number; height: number },
+  cells: { cols: number; rows: number },
   fontFamily: string,
 ): Promise<number> {
   const page = await newPage(browser);
@@ -161,7 +164,7 @@ async function xtermAloneRate(
   await page.addScriptTag({ url: '/webgl.js' });
   await page.addScriptTag({ url: '/unicode11.js' });
   const mbPerSecond = await page.evaluate(
-    async ({ renderer, size, chunkChars, fontFamily }) => {
+    async ({ renderer, size, cells, chunkChars, fontFamily }) => {
       const g = window as unknown as {
         Terminal: new (options: object) => {
           open(e: object): void;
@@ -175,7 +178,8 @@ async function xtermAloneRate(
       const host = document.getElementById('t')!;
       host.style.width = `${size.width}px`;
       host.style.height = `${size.height}px`;
-      const term = new g.Terminal({ scrollback: 10_000, fontSize: 13, fontFamily, allowProposedApi: true });
+      // The app's grid, not xterm's 80x24 default: a frame's cost grows with the rows drawn.
+      const term = new g.Terminal({ ...cells, scrollback: 10_000, fontSize: 13, fontFamily, allowProposedApi: true });
       term.loadAddon(new g.Unicode11Addon.Unicode11Addon());
       term.unicode.activeVersion = '11';
       term.open(host);
@@ -205,7 +209,7 @@ async function xtermAloneRate(
       const seconds = (performance.now() - started) / 1000;
       return text.replace(/\r\n/g, '\n').length / (1024 * 1024) / seconds;
     },
-    { renderer, size, chunkChars: 64 * 1024, fontFamily },
+    { renderer, size, cells, chunkChars: 64 * 1024, fontFamily },
   );
   await page.close();
   return mbPerSecond;
@@ -270,25 +274,77 @@ async function throughput(page: Page, browser: Browser, renderer: 'webgl' | 'dom
   const file = join(scratch, 'sample.log');
   await writeSampleFile(file, FILE_BYTES);
   const fileMb = statSync(file).size / MB;
-  const raw = await rawPtyRate(file);
-  const { hostSize, fontFamily } = await page.evaluate(() => {
+  const { hostSize, cells, fontFamily } = await page.evaluate(() => {
     const box = document.querySelector('.terminal-host')!.getBoundingClientRect();
     const font = document.querySelector('.terminal-host .xterm-rows');
     return {
       hostSize: { width: Math.round(box.width), height: Math.round(box.height) },
+      cells: window.docksideTerminals!.size()!,
       fontFamily: font ? getComputedStyle(font).fontFamily : 'monospace',
     };
   });
-  const appMs = await timeCommand(page, `cat ${file}; echo BENCH-$((40+2))-END`, /BENCH-42-END/, 600_000);
-  const app = fileMb / (appMs / 1000);
-  const alone = await xtermAloneRate(browser, file, renderer, hostSize, fontFamily);
-  console.log(`(a) throughput, cat of a ${f(fileMb, 0)} MB file`);
-  console.log(`    app (pty -> core -> WebSocket -> xterm): ${f(app)} MB/s`);
+  // The machine is shared and noisy: alternate the app and xterm alone, several rounds, and judge
+  // the median of the per-round ratios rather than one pair that a burst of load could skew.
+  const rounds: Array<{ app: number; alone: number; raw: number }> = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    await page.bringToFront();
+    const marker = 100 + round;
+    const appMs = await timeCommand(
+      page,
+      `clear; cat ${file}; echo BENCH-$((${marker - 1}+1))-END`,
+      new RegExp(`BENCH-${marker}-END`),
+      600_000,
+    );
+    const app = fileMb / (appMs / 1000);
+    const alone = await xtermAloneRate(browser, file, renderer, hostSize, cells, fontFamily);
+    const raw = await rawPtyRate(file);
+    rounds.push({ app, alone, raw });
+  }
+  const median = (values: number[]) => percentile(values, 50);
   console.log(
-    `    xterm alone, same bytes, same browser:   ${f(alone)} MB/s   -> app/xterm = ${f(app / alone, 2)}x (goal >= 0.8x)`,
+    `(a) throughput, cat of a ${f(fileMb, 0)} MB file, ${cells.cols}x${cells.rows} cells, ${ROUNDS} alternating rounds`,
   );
-  console.log(`    raw pty (node-pty, no parsing):          ${f(raw)} MB/s   -> app/raw = ${f(app / raw, 2)}x (the ceiling)`);
+  for (const [i, r] of rounds.entries()) {
+    console.log(
+      `    round ${i + 1}: app ${f(r.app)} MB/s, xterm alone ${f(r.alone)} MB/s (${f(r.app / r.alone, 2)}x), raw pty ${f(r.raw)} MB/s (${f(r.app / r.raw, 2)}x)`,
+    );
+  }
+  console.log(`    app (pty -> core -> output stream -> xterm): median ${f(median(rounds.map((r) => r.app)))} MB/s`);
+  console.log(
+    `    xterm alone, same bytes, same browser:     median ${f(median(rounds.map((r) => r.alone)))} MB/s   -> app/xterm, median of rounds = ${f(median(rounds.map((r) => r.app / r.alone)), 2)}x (goal >= 0.8x)`,
+  );
+  console.log(
+    `    raw pty (node-pty, no parsing):            median ${f(median(rounds.map((r) => r.raw)))} MB/s   -> app/raw = ${f(median(rounds.map((r) => r.app / r.raw)), 2)}x (the ceiling)`,
+  );
   await page.bringToFront();
+}
+
+/** Ctrl-C in the terminal in view while `yes` floods it: ms from the key to the prompt on screen. */
+async function interruptLatencies(page: Page, count: number): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.type('yes');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /y\ny/.test(window.docksideTerminals?.lastLines(3) ?? ''));
+    await page.waitForTimeout(500); // the flood at full speed, the window full
+    await page.evaluate(() => {
+      window.benchProbe = new Promise<number>((resolveLatency, reject) => {
+        const inspector = window.docksideTerminals!;
+        let started = 0;
+        document.addEventListener('keydown', () => (started = performance.now()), { capture: true, once: true });
+        const timer = setTimeout(() => reject(new Error('no prompt within 10 s of Ctrl-C')), 10_000);
+        const stop = inspector.onWriteParsed(() => {
+          if (started === 0 || !/[$#] ?$/.test(inspector.lastLines(1))) return;
+          stop();
+          clearTimeout(timer);
+          requestAnimationFrame(() => resolveLatency(performance.now() - started));
+        });
+      });
+    });
+    await page.keyboard.press('Control+C');
+    latencies.push(await page.evaluate(() => window.benchProbe as Promise<number>));
+  }
+  return latencies;
 }
 
 async function echoLatency(page: Page): Promise<void> {
@@ -312,12 +368,16 @@ async function echoLatency(page: Page): Promise<void> {
   await page.getByTestId('terminal-body').click();
   await page.keyboard.press('Control+C');
   await page.waitForFunction(() => /[$#] ?$/.test(window.docksideTerminals?.lastLines(1) ?? ''), null, { timeout: 10_000 });
+  const interrupts = await interruptLatencies(page, 5);
   console.log('(b) keystroke -> echo on screen');
   console.log(
     `    quiet:                 p50 ${f(percentile(quiet, 50))} ms, p95 ${f(percentile(quiet, 95))} ms, max ${f(Math.max(...quiet))} ms (${quiet.length} keys)`,
   );
   console.log(
     `    beside a \`yes\` flood:  p50 ${f(percentile(flooded, 50))} ms, p95 ${f(percentile(flooded, 95))} ms, max ${f(Math.max(...flooded))} ms (${flooded.length} keys; goal p95 <= 50 ms)`,
+  );
+  console.log(
+    `    Ctrl-C in a flooding terminal -> prompt on screen: median ${f(percentile(interrupts, 50))} ms, max ${f(Math.max(...interrupts))} ms (${interrupts.length} times)`,
   );
 }
 

@@ -1,15 +1,17 @@
 /**
- * Browser mode: the built renderer over HTTP and the contract over one WebSocket, on 127.0.0.1
- * only, behind a token. See security.ts for the rules every request must pass.
+ * Browser mode: the built renderer over HTTP and the contract over one WebSocket (plus that
+ * socket's terminal-output stream), on 127.0.0.1 only, behind a token. See security.ts for the
+ * rules every request must pass.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/app';
-import { judgeRequest, newToken, securityHeaders, sessionCookie } from './security';
+import { OUTPUT_STREAM_PATH } from '../core/contract';
+import { isAllowedOrigin, judgeRequest, newToken, securityHeaders, sessionCookie } from './security';
 import { serveStatic } from './static-files';
-import { serveSocket } from './websocket-client';
+import { serveSocket, type WebSocketClient } from './websocket-client';
 
 export const WEBSOCKET_PATH = '/ws';
 
@@ -46,6 +48,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   // Sockets of a tab that vanished without a close frame are found by missing pongs.
   const alive = new WeakSet<object>();
+  /** Open sockets by their output-stream key. */
+  const clientsByOutputKey = new Map<string, WebSocketClient>();
   let port = 0;
 
   const requestUrl = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -67,6 +71,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(302, { ...plain, 'Set-Cookie': sessionCookie(port, token), Location: url.pathname + url.search }).end();
       return;
     }
+    if (url.pathname === OUTPUT_STREAM_PATH) {
+      // Only this socket's own page knows the key; a cross-origin reader (which would send an
+      // Origin) is refused outright, and the response carries no CORS grant either.
+      if (req.method !== 'GET') return void res.writeHead(405, plain).end('Method not allowed.');
+      if (req.headers.origin !== undefined && !isAllowedOrigin(req.headers.origin, port)) {
+        return void res.writeHead(403, plain).end('Origin not allowed.');
+      }
+      const client = clientsByOutputKey.get(url.searchParams.get('key') ?? '');
+      if (!client) res.writeHead(404, plain).end('No such output stream.');
+      else client.output.attach(res, securityHeaders);
+      return;
+    }
     serveStatic(options.staticDir, url.pathname, res, securityHeaders).catch(() => {
       if (!res.headersSent) res.writeHead(500, plain).end('Could not read the file.');
     });
@@ -85,7 +101,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Counted alive from the start (with `noServer`, ws emits no 'connection' to hook).
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      serveSocket(options.core, ws, randomUUID());
+      const client = serveSocket(options.core, ws, randomUUID());
+      clientsByOutputKey.set(client.outputKey, client);
+      client.onClose(() => clientsByOutputKey.delete(client.outputKey));
     });
   });
 

@@ -1,21 +1,35 @@
 /**
  * One browser tab's WebSocket as a core client: requests in, responses and events out.
- * Closing the socket closes the client, which ends everything tied to it (its terminals).
+ * Terminal output leaves through the client's output stream instead (see the contract's note on
+ * OUTPUT_STREAM_PATH). Closing the socket closes the client, which ends everything tied to it
+ * (its terminals, its output stream).
  */
+import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { Core } from '../core/app';
 import type { EventName, Events, RequestMessage, ServerMessage } from '../core/contract';
 import { BaseClient } from '../core/rpc/client';
+import { OutputStream } from './output-stream';
 
 export class WebSocketClient extends BaseClient {
+  /** Known only to this socket's page: it is what opens the output stream. */
+  readonly outputKey = randomBytes(24).toString('base64url');
+  readonly output = new OutputStream();
+
   constructor(
     id: string,
     private readonly socket: WebSocket,
   ) {
     super(id);
+    this.onClose(() => this.output.end());
   }
 
   protected send<E extends EventName>(event: E, payload: Events[E]): void {
+    if (event === 'terminal.data') {
+      const { id, data } = payload as Events['terminal.data'];
+      this.output.write(id, data);
+      return;
+    }
     this.write({ type: 'event', name: event, payload });
   }
 
@@ -39,6 +53,7 @@ function parseRequest(data: string): RequestMessage | null {
 /** Serve the contract over one accepted socket until it closes. */
 export function serveSocket(core: Core, socket: WebSocket, id: string): WebSocketClient {
   const client = new WebSocketClient(id, socket);
+  client.write({ type: 'hello', outputStream: client.outputKey });
   core.connect(client);
   socket.on('message', (data, isBinary) => {
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));

@@ -100,6 +100,70 @@ describe('flow control', () => {
   });
 });
 
+/**
+ * A flood against a renderer that parses `charsPerMs`, in 10 ms steps of a fake clock: the pty
+ * writes 64K batches whenever it is not paused (or `producerPerMs` when it is a slow producer).
+ */
+function adaptiveRun(charsPerMs: number, ms: number, producerPerMs = Infinity) {
+  let clock = 0;
+  let paused = false;
+  const flow = new FlowControl(
+    { pause: () => (paused = true), resume: () => (paused = false) },
+    DEFAULT_FLOW_LIMITS,
+    () => clock,
+  );
+  let inRenderer = 0;
+  let maxInFlight = 0;
+  for (; clock < ms; clock += 10) {
+    let budget = Math.min(producerPerMs * 10, 64 * 1024 * 64);
+    while (!paused && budget > 0) {
+      const n = Math.min(65_536, budget);
+      flow.sent(n);
+      inRenderer += n;
+      budget -= n;
+    }
+    maxInFlight = Math.max(maxInFlight, flow.unacknowledged);
+    const parsed = Math.min(inRenderer, charsPerMs * 10);
+    inRenderer -= parsed;
+    if (parsed > 0) flow.acknowledged(parsed);
+  }
+  return { high: flow.highWatermark, maxInFlight };
+}
+
+describe('the adaptive flow-control window', () => {
+  const { adaptive, highWatermark } = DEFAULT_FLOW_LIMITS;
+
+  it('grows to the high mark for a renderer that parses fast', () => {
+    // ~25 MB/s, a log through xterm: 200 ms of it is more than the cap.
+    expect(adaptiveRun(25_000, 3_000).high).toBe(highWatermark);
+  });
+
+  it('shrinks to about windowMs of parsing for a slow renderer, so Ctrl-C shows soon', () => {
+    // ~5 MB/s, `yes` on a slow machine: 200 ms of it is ~1 MB in flight, not 4.
+    const { high } = adaptiveRun(5_000, 3_000);
+    expect(high).toBeGreaterThan(5_000 * adaptive!.windowMs * 0.7);
+    expect(high).toBeLessThan(5_000 * adaptive!.windowMs * 1.3);
+    expect(adaptiveRun(100, 3_000).high).toBe(adaptive!.minHighWatermark); // never below the floor
+  });
+
+  it('is left alone by a producer slower than the renderer', () => {
+    const slow = adaptiveRun(25_000, 3_000, 50); // a log trickling at 50 KB/s never fills the window
+    expect(slow.high).toBe(1_000_000); // the starting size, unchanged
+    expect(slow.maxInFlight).toBeLessThan(1_000);
+  });
+
+  it('refuses a minimum whose low mark would fall below the ack batch', () => {
+    expect(() =>
+      validateFlowLimits({
+        highWatermark: 4_000_000,
+        lowWatermark: 2_000_000,
+        ackBatch: 5_000,
+        adaptive: { windowMs: 200, minHighWatermark: 8_000 },
+      }),
+    ).toThrow(/paused forever/);
+  });
+});
+
 describe('the renderer ack batcher', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -138,21 +202,49 @@ describe('the renderer ack batcher', () => {
     expect(flow.unacknowledged).toBe(0);
   });
 
-  it('in a background tab acks once per interval, and catches up the moment the tab is shown', () => {
+  it('in a background tab acks a capped amount per interval, never holds anything forever, and catches up when shown', () => {
     vi.useFakeTimers();
     const sent: number[] = [];
-    const acks = new AckBatcher((n) => sent.push(n), 5_000, 50, 250);
+    const acks = new AckBatcher((n) => sent.push(n), 5_000, 50, 250, 256_000);
     acks.setBackground(true);
     for (let i = 0; i < 10; i++) acks.written(64_000); // a flood: ten whole batches at once
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(249);
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(sent).toEqual([640_000]); // never held forever
-    acks.written(1_000);
+    expect(sent).toEqual([256_000]); // capped: the pty stays paused most of the time
+    vi.advanceTimersByTime(500);
+    expect(sent).toEqual([256_000, 256_000, 128_000]); // and the rest follows, interval by interval
+    vi.advanceTimersByTime(1_000);
+    expect(sent).toHaveLength(3); // nothing left, no more timers firing
+    acks.written(300_000);
+    vi.advanceTimersByTime(250);
+    expect(sent.at(-1)).toBe(256_000);
     acks.setBackground(false);
-    expect(sent).toEqual([640_000, 1_000]);
+    expect(sent.at(-1)).toBe(44_000); // shown: everything held back goes at once
     acks.written(6_000);
-    expect(sent).toEqual([640_000, 1_000, 6_000]); // back to batches at once
+    expect(sent.at(-1)).toBe(6_000); // back to batches at once
+  });
+
+  it('a hidden flood against the limits in use always drains', () => {
+    vi.useFakeTimers();
+    let paused = false;
+    const flow = new FlowControl({ pause: () => (paused = true), resume: () => (paused = false) }, DEFAULT_FLOW_LIMITS);
+    const acks = new AckBatcher((n) => flow.acknowledged(n));
+    acks.setBackground(true);
+    let produced = 0;
+    // The pty writes 64K batches whenever it is not paused; xterm parses each at once.
+    for (let tick = 0; tick < 2_000 && produced < 20_000_000; tick++) {
+      while (!paused && produced < 20_000_000) {
+        flow.sent(65_536);
+        acks.written(65_536);
+        produced += 65_536;
+      }
+      vi.advanceTimersByTime(250);
+    }
+    expect(produced).toBeGreaterThanOrEqual(20_000_000);
+    vi.advanceTimersByTime(60_000);
+    expect(flow.unacknowledged).toBe(0);
+    expect(paused).toBe(false);
   });
 });

@@ -135,7 +135,7 @@ describe('output batching', () => {
   it('sends the first output at once, joins what follows for a few ms, and sends a big batch at once', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const out: string[] = [];
-    const batcher = new OutputBatcher((d) => out.push(d), { delayMs: 5, maxChars: 10 });
+    const batcher = new OutputBatcher((d) => out.push(d), { delayMs: 5, streamChars: 1_000, streamDelayMs: 50, maxChars: 10 });
     batcher.push('a'); // after a quiet spell: a keystroke's echo goes out now
     expect(out).toEqual(['a']);
     batcher.push('b');
@@ -152,5 +152,30 @@ describe('output batching', () => {
     vi.advanceTimersByTime(100);
     batcher.push('quiet again');
     expect(out).toEqual(['a', 'bcd', '0123456789xyz', 'quiet again']);
+  });
+
+  it('once a batch came out big, holds streaming output longer and sends it in bigger batches', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const out: string[] = [];
+    const batcher = new OutputBatcher((d) => out.push(d), { delayMs: 5, streamChars: 8, streamDelayMs: 50, maxChars: 20 });
+    batcher.push('12345678'); // a big first read: out at once, and the session is now streaming
+    batcher.push('a');
+    vi.advanceTimersByTime(5);
+    expect(out).toEqual(['12345678']); // not after 5 ms any more...
+    batcher.push('b');
+    vi.advanceTimersByTime(45);
+    expect(out).toEqual(['12345678', 'ab']); // ...but after 50
+    // A small batch ends the streaming: the next output is joined for 5 ms again.
+    vi.advanceTimersByTime(2);
+    batcher.push('c');
+    vi.advanceTimersByTime(5);
+    expect(out).toEqual(['12345678', 'ab', 'c']);
+    // A full batch goes out at once whatever the delay.
+    vi.advanceTimersByTime(100);
+    batcher.push('0123456789');
+    batcher.push('0123456789');
+    batcher.push('0123456789');
+    expect(out.at(-1)).toBe('01234567890123456789');
+    batcher.dispose();
   });
 });

@@ -13,17 +13,38 @@ export interface FlowControlLimits {
   lowWatermark: number;
   /** The renderer acknowledges in batches of this many characters. */
   ackBatch: number;
+  /**
+   * Hold what is in flight to about what the renderer parses in `windowMs`, measured from its
+   * acknowledgements while the pty is held back, between `minHighWatermark` and the high mark
+   * (the low mark keeps its ratio to the high one). Ctrl-C then shows within about `windowMs`
+   * whatever the output: a `cat` of a log parses ~3x faster per character than `yes`.
+   */
+  adaptive?: { windowMs: number; minHighWatermark: number };
 }
 
 /**
  * VS Code pauses at 100 000 and resumes at 5 000. Here that left xterm idle much of the time: a
  * batch is acknowledged only once xterm parsed it, so at most the high mark is in flight per
- * round trip (ack -> core -> pty -> batch -> socket -> xterm), and with a low mark of 5 000 the
- * whole pipe drained before each resume. Measured in headless Chromium: ~4 MB/s at 100K/5K,
- * ~8 at 200K/100K; 500K/250K gained little more and made keystroke echo beside a flood slower.
- * The high mark stays well under the ~500 KB the xterm.js guide allows, so Ctrl-C keeps responding.
+ * round trip (ack -> core -> pty -> batch -> stream -> xterm), and the whole pipe drained before
+ * each resume. Measured in `npm run bench` (headless Chromium, 2 cores), `cat` of a big file as a
+ * share of xterm alone: 200K/100K ~0.5x, 1M/500K ~0.7x, 2M/1M ~0.8x, 4M/2M ~1.0x.
+ *
+ * The xterm.js guide suggests staying under ~500 KB so Ctrl-C shows at once: what it guards is
+ * the time xterm needs to parse what is already in flight after the key. A fixed 4 MB made
+ * Ctrl-C in a `yes` flood take ~450 ms (short lines parse slowly), so the window adapts: about
+ * 200 ms of what this renderer parses, 4 MB at most. The bench measures Ctrl-C beside the
+ * throughput. A terminal in a background tab is held lower still by its acks (the renderer's
+ * AckBatcher).
  */
-export const DEFAULT_FLOW_LIMITS: FlowControlLimits = { highWatermark: 200_000, lowWatermark: 100_000, ackBatch: 5_000 };
+export const DEFAULT_FLOW_LIMITS: FlowControlLimits = {
+  highWatermark: 4_000_000,
+  lowWatermark: 2_000_000,
+  ackBatch: 5_000,
+  adaptive: { windowMs: 200, minHighWatermark: 256_000 },
+};
+
+/** How long acknowledgements are counted before they update the measured rate. */
+const RATE_SAMPLE_MS = 100;
 
 export interface Pausable {
   pause(): void;
@@ -37,13 +58,18 @@ export interface Pausable {
  * would produce more acks: the known VS Code failure.
  */
 export function validateFlowLimits(limits: FlowControlLimits): void {
-  const { highWatermark, lowWatermark, ackBatch } = limits;
+  const { highWatermark, lowWatermark, ackBatch, adaptive } = limits;
   if (!(lowWatermark > 0 && highWatermark > lowWatermark)) {
     throw new RangeError(`flow control needs 0 < low (${lowWatermark}) < high (${highWatermark})`);
   }
-  if (!(ackBatch > 0 && ackBatch <= lowWatermark)) {
+  // An adaptive window can shrink to its minimum: the rule must hold for the smallest low mark.
+  const smallestLow = adaptive ? Math.floor((adaptive.minHighWatermark * lowWatermark) / highWatermark) : lowWatermark;
+  if (adaptive && !(adaptive.windowMs > 0 && adaptive.minHighWatermark > 0 && adaptive.minHighWatermark <= highWatermark)) {
+    throw new RangeError(`an adaptive window needs 0 < minimum (${adaptive.minHighWatermark}) <= high (${highWatermark})`);
+  }
+  if (!(ackBatch > 0 && ackBatch <= smallestLow)) {
     throw new RangeError(
-      `the ack batch (${ackBatch}) must not exceed the low watermark (${lowWatermark}), or a paused terminal can stay paused forever`,
+      `the ack batch (${ackBatch}) must not exceed the low watermark (${smallestLow}), or a paused terminal can stay paused forever`,
     );
   }
 }
@@ -52,17 +78,34 @@ export function validateFlowLimits(limits: FlowControlLimits): void {
 export class FlowControl {
   private unacked = 0;
   private pausedNow = false;
+  private high: number;
+  private low: number;
+  /** Acknowledgements since `sampleStart`, and whether the pty was held back meanwhile. */
+  private sampleStart: number;
+  private sampleChars = 0;
+  private sampleHeldBack = false;
+  /** Characters per ms the renderer was measured to parse; null before the first measure. */
+  private rate: number | null = null;
 
   constructor(
     private readonly target: Pausable,
     private readonly limits: FlowControlLimits = DEFAULT_FLOW_LIMITS,
-  ) {}
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    // Until measured, start between the bounds: a flood reaches the top in a few samples.
+    this.high = limits.adaptive
+      ? Math.max(limits.adaptive.minHighWatermark, Math.min(limits.highWatermark, 1_000_000))
+      : limits.highWatermark;
+    this.low = this.lowFor(this.high);
+    this.sampleStart = now();
+  }
 
   /** Core sent `chars` characters to the renderer. */
   sent(chars: number): void {
     this.unacked += chars;
-    if (!this.pausedNow && this.unacked > this.limits.highWatermark) {
+    if (!this.pausedNow && this.unacked > this.high) {
       this.pausedNow = true;
+      this.sampleHeldBack = true;
       this.target.pause();
     }
   }
@@ -73,10 +116,44 @@ export class FlowControl {
     // An ack can never be for more than was sent; a late ack from before a reset must not drive
     // the count negative and so let the next flood through unchecked.
     this.unacked = Math.max(0, this.unacked - chars);
-    if (this.pausedNow && this.unacked < this.limits.lowWatermark) {
+    this.measure(chars);
+    if (this.pausedNow && this.unacked < this.low) {
       this.pausedNow = false;
       this.target.resume();
     }
+  }
+
+  /** The high mark in use now (the adaptive window's current size). */
+  get highWatermark(): number {
+    return this.high;
+  }
+
+  /**
+   * Only samples in which the pty was held back say how fast the renderer can go; a slow
+   * producer (a log trickling) says nothing, and leaves the window as it was.
+   */
+  private measure(chars: number): void {
+    const adaptive = this.limits.adaptive;
+    if (!adaptive) return;
+    this.sampleChars += chars;
+    const now = this.now();
+    const elapsed = now - this.sampleStart;
+    if (elapsed < RATE_SAMPLE_MS) return;
+    if (this.sampleHeldBack) {
+      const rate = this.sampleChars / elapsed;
+      this.rate = this.rate === null ? rate : (this.rate + rate) / 2;
+      this.high = Math.round(
+        Math.max(adaptive.minHighWatermark, Math.min(this.limits.highWatermark, this.rate * adaptive.windowMs)),
+      );
+      this.low = this.lowFor(this.high);
+    }
+    this.sampleStart = now;
+    this.sampleChars = 0;
+    this.sampleHeldBack = this.pausedNow;
+  }
+
+  private lowFor(high: number): number {
+    return Math.floor((high * this.limits.lowWatermark) / this.limits.highWatermark);
   }
 
   /** Forget what is in flight (the shell restarted, or nobody is rendering any more). */

@@ -1,10 +1,12 @@
 /**
- * The browser-mode transport: one WebSocket to the page's own server. The cookie set when the
- * page loaded authenticates it. When the socket drops it reconnects with backoff; requests made
+ * The browser-mode transport: one WebSocket to the page's own server, plus the output stream it
+ * names for terminal output (see output-stream.ts). The cookie set when the page loaded
+ * authenticates both. When the socket drops it reconnects with backoff; requests made
  * meanwhile wait for the new socket, and listeners are told through `connection.changed`-style
  * state so the UI can show that the app lost its server.
  */
 import type { EventName, RequestMessage, RequestName, ServerMessage, WireResult } from '@contract';
+import { readOutputStream } from './output-stream';
 import type { Transport } from './transport';
 
 type Pending = { resolve: (result: WireResult<unknown>) => void };
@@ -25,6 +27,11 @@ export function websocketTransport(url: string): WebSocketTransport {
   const queue: RequestMessage[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const stateListeners = new Set<(state: SocketState) => void>();
+  let stopOutput: (() => void) | null = null;
+
+  const dispatch = (name: string, payload: unknown) => {
+    for (const listener of listeners.get(name) ?? []) listener(payload);
+  };
 
   const setState = (next: SocketState) => {
     state = next;
@@ -42,17 +49,26 @@ export function websocketTransport(url: string): WebSocketTransport {
     };
     ws.onmessage = (event: MessageEvent<string>) => {
       const message = JSON.parse(event.data) as ServerMessage;
-      if (message.type === 'response') {
+      if (message.type === 'hello') {
+        stopOutput?.();
+        stopOutput = readOutputStream(
+          message.outputStream,
+          (frame) => dispatch('terminal.data', frame),
+          () => ws.close(),
+        );
+      } else if (message.type === 'response') {
         const waiter = pending.get(message.id);
         pending.delete(message.id);
         waiter?.resolve('error' in message ? { error: message.error } : { result: message.result });
       } else {
-        for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
+        dispatch(message.name, message.payload);
       }
     };
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
+      stopOutput?.();
+      stopOutput = null;
       setState('closed');
       // Requests in flight died with the socket: fail them rather than leave them hanging.
       for (const [id, waiter] of pending) {

@@ -4,14 +4,16 @@
  * per write). Whatever is left below a batch is sent once output goes quiet, so a paused pty can
  * never wait forever for an ack that would only come with more output.
  *
- * A terminal in a background tab acknowledges at most every BACKGROUND_ACK_MS: its pty then
- * spends most of the time paused by flow control, so a `yes` flooding a tab nobody looks at
- * cannot take the page's main thread from the terminal the learner is typing in. Its output is
- * only slowed, never lost, and it speeds up the moment its tab is shown.
+ * A terminal in a background tab acknowledges at most BACKGROUND_ACK_CHARS every
+ * BACKGROUND_ACK_MS (~1 MB/s): its pty then spends most of the time paused by flow control, so a
+ * `yes` flooding a tab nobody looks at cannot take the page's main thread from the terminal the
+ * learner is typing in. What it holds back is acknowledged in later intervals, so its output is
+ * only slowed, never stuck, and it catches up the moment its tab is shown.
  */
 export const ACK_BATCH_CHARS = 5_000;
 export const ACK_IDLE_MS = 50;
 export const BACKGROUND_ACK_MS = 250;
+export const BACKGROUND_ACK_CHARS = 256_000;
 
 export class AckBatcher {
   private pending = 0;
@@ -23,14 +25,14 @@ export class AckBatcher {
     private readonly batch = ACK_BATCH_CHARS,
     private readonly idleMs = ACK_IDLE_MS,
     private readonly backgroundMs = BACKGROUND_ACK_MS,
+    private readonly backgroundChars = BACKGROUND_ACK_CHARS,
   ) {}
 
   /** xterm parsed `chars` more characters. */
   written(chars: number): void {
     this.pending += chars;
     if (this.background) {
-      // One ack per interval, whatever arrives meanwhile.
-      this.timer ??= setTimeout(() => this.flush(), this.backgroundMs);
+      this.timer ??= setTimeout(() => this.backgroundTick(), this.backgroundMs);
       return;
     }
     if (this.pending >= this.batch) {
@@ -46,6 +48,16 @@ export class AckBatcher {
     if (this.background === background) return;
     this.background = background;
     if (!background) this.flush(); // shown: catch up at once
+  }
+
+  /** One capped ack per interval while hidden, until nothing is held back. */
+  private backgroundTick(): void {
+    this.timer = null;
+    if (!this.background) return;
+    const chars = Math.min(this.pending, this.backgroundChars);
+    this.pending -= chars;
+    if (chars > 0) this.send(chars);
+    if (this.pending > 0) this.timer = setTimeout(() => this.backgroundTick(), this.backgroundMs);
   }
 
   flush(): void {
