@@ -805,10 +805,14 @@ export interface EventMessage {
   payload: unknown;
 }
 
-/** The socket's first message: the key of its terminal-output stream (see above). */
+/**
+ * The socket's first message: the key of its terminal-output stream (see above), or null when
+ * this page gets its output on the socket instead — browsers allow only 6 connections per host,
+ * and every stream holds one for as long as its page is open, so only the first few pages stream.
+ */
 export interface HelloMessage {
   type: 'hello';
-  outputStream: string;
+  outputStream: string | null;
 }
 
 export type ServerMessage = ResponseMessage | EventMessage | HelloMessage;

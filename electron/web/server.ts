@@ -15,6 +15,13 @@ import { serveSocket, type WebSocketClient } from './websocket-client';
 
 export const WEBSOCKET_PATH = '/ws';
 
+/**
+ * Pages that get a terminal-output stream at once. A browser opens at most 6 connections to a
+ * host and each stream holds one while its page is open: past this, a new page would not even
+ * load. Later pages get their output on the socket (slower for a big `cat`, otherwise the same).
+ */
+export const MAX_OUTPUT_STREAMS = 4;
+
 export interface WebServerOptions {
   core: Core;
   /** The built renderer (out/renderer). */
@@ -79,7 +86,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return void res.writeHead(403, plain).end('Origin not allowed.');
       }
       const client = clientsByOutputKey.get(url.searchParams.get('key') ?? '');
-      if (!client) res.writeHead(404, plain).end('No such output stream.');
+      if (!client?.output) res.writeHead(404, plain).end('No such output stream.');
       else client.output.attach(res, securityHeaders);
       return;
     }
@@ -101,9 +108,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Counted alive from the start (with `noServer`, ws emits no 'connection' to hook).
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      const client = serveSocket(options.core, ws, randomUUID());
-      clientsByOutputKey.set(client.outputKey, client);
-      client.onClose(() => clientsByOutputKey.delete(client.outputKey));
+      const client = serveSocket(options.core, ws, randomUUID(), {
+        streamOutput: clientsByOutputKey.size < MAX_OUTPUT_STREAMS,
+      });
+      const key = client.outputKey;
+      if (key !== null) {
+        clientsByOutputKey.set(key, client);
+        client.onClose(() => clientsByOutputKey.delete(key));
+      }
     });
   });
 

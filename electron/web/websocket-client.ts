@@ -1,8 +1,8 @@
 /**
  * One browser tab's WebSocket as a core client: requests in, responses and events out.
- * Terminal output leaves through the client's output stream instead (see the contract's note on
- * OUTPUT_STREAM_PATH). Closing the socket closes the client, which ends everything tied to it
- * (its terminals, its output stream).
+ * Terminal output leaves through the client's output stream when it has one (see the contract's
+ * note on OUTPUT_STREAM_PATH). Closing the socket closes the client, which ends everything tied
+ * to it (its terminals, its output stream).
  */
 import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'ws';
@@ -12,20 +12,23 @@ import { BaseClient } from '../core/rpc/client';
 import { OutputStream } from './output-stream';
 
 export class WebSocketClient extends BaseClient {
-  /** Known only to this socket's page: it is what opens the output stream. */
-  readonly outputKey = randomBytes(24).toString('base64url');
-  readonly output = new OutputStream();
+  /** Known only to this socket's page: it is what opens the output stream. Null: no stream. */
+  readonly outputKey: string | null;
+  readonly output: OutputStream | null;
 
   constructor(
     id: string,
     private readonly socket: WebSocket,
+    options: { streamOutput: boolean },
   ) {
     super(id);
-    this.onClose(() => this.output.end());
+    this.outputKey = options.streamOutput ? randomBytes(24).toString('base64url') : null;
+    this.output = options.streamOutput ? new OutputStream() : null;
+    this.onClose(() => this.output?.end());
   }
 
   protected send<E extends EventName>(event: E, payload: Events[E]): void {
-    if (event === 'terminal.data') {
+    if (event === 'terminal.data' && this.output) {
       const { id, data } = payload as Events['terminal.data'];
       this.output.write(id, data);
       return;
@@ -51,8 +54,8 @@ function parseRequest(data: string): RequestMessage | null {
 }
 
 /** Serve the contract over one accepted socket until it closes. */
-export function serveSocket(core: Core, socket: WebSocket, id: string): WebSocketClient {
-  const client = new WebSocketClient(id, socket);
+export function serveSocket(core: Core, socket: WebSocket, id: string, options: { streamOutput: boolean }): WebSocketClient {
+  const client = new WebSocketClient(id, socket, options);
   client.write({ type: 'hello', outputStream: client.outputKey });
   core.connect(client);
   socket.on('message', (data, isBinary) => {

@@ -175,3 +175,20 @@ test('when the link to core drops, the pane says so and Enter starts a new shell
   await app.keyboard.press('Enter');
   await expect.poll(() => activeText(app), { timeout: 10_000 }).toMatch(/after-42/);
 });
+
+test('seven pages of the app in one browser all load and each has a working terminal', async ({ context, dockside }) => {
+  // A browser opens 6 connections per host; if every page held one for its output stream, the
+  // seventh page would never load. Pages past the first few get their output on the socket.
+  test.setTimeout(90_000);
+  const pages: Page[] = [];
+  for (let i = 0; i < 7; i++) {
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto(dockside.url, { timeout: 15_000 });
+    await openTerminal(page);
+    await page.keyboard.type(`echo page-${i}-$((40+2))`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => activeText(page)).toMatch(new RegExp(`page-${i}-42`));
+  }
+  for (const page of pages) await page.close();
+});

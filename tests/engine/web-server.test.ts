@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/app';
 import { OUTPUT_STREAM_PATH, type ServerMessage, type TerminalSession } from '../../electron/core/contract';
 import { OutputFrameReader } from '../../renderer/src/api/output-frames';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import { MAX_OUTPUT_STREAMS, startWebServer, type WebServer } from '../../electron/web/server';
 
 let dir: string;
 let core: Core;
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 const cookie = () => `dockside_token_${server.port}=${server.token}`;
 /** The output-stream key each socket was told in its first message. */
-const outputKeys = new WeakMap<WebSocket, Promise<string>>();
+const outputKeys = new WeakMap<WebSocket, Promise<string | null>>();
 
 function connect(options: { autoPong?: boolean } = {}): Promise<WebSocket> {
   const origin = `http://127.0.0.1:${server.port}`;
@@ -138,7 +138,8 @@ describe('browser-mode server', () => {
 
   it("streams a real shell's output to the socket's own output stream, and ends it with the socket", async () => {
     const socket = await connect();
-    const key = await outputKeys.get(socket)!;
+    const key = (await outputKeys.get(socket))!;
+    expect(key).toMatch(/^[\w-]{32}$/);
     const response = await openOutput(key);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/octet-stream');
@@ -173,12 +174,54 @@ describe('browser-mode server', () => {
 
   it('opens an output stream only with the token, the right key and no foreign origin', async () => {
     const socket = await connect();
-    const key = await outputKeys.get(socket)!;
+    const key = (await outputKeys.get(socket))!;
     expect((await openOutput(key, {})).statusCode).toBe(401);
     expect((await openOutput('not-the-key')).statusCode).toBe(404);
     expect((await openOutput(key, { Cookie: cookie(), Origin: 'http://127.0.0.1:1' })).statusCode).toBe(403);
     expect((await openOutput(key, { Cookie: cookie() }, 'POST')).statusCode).toBe(405);
     expect((await openOutput(key, { Cookie: cookie(), Host: 'evil.example:80' })).statusCode).toBe(403);
     socket.close();
+  });
+
+  it('streams output to the first few pages only, the rest get it on the socket; a closed page frees its place', async () => {
+    // Browsers open 6 connections per host and a stream holds one: a 7th page would not load.
+    const sockets: WebSocket[] = [];
+    const keys: Array<string | null> = [];
+    while (keys.filter((k) => k === null).length < 2 && sockets.length < MAX_OUTPUT_STREAMS + 4) {
+      const socket = await connect();
+      sockets.push(socket);
+      keys.push(await outputKeys.get(socket)!);
+    }
+    const streamed = keys.filter((k) => k !== null).length;
+    expect(streamed).toBeGreaterThan(0);
+    expect(streamed).toBeLessThanOrEqual(MAX_OUTPUT_STREAMS);
+    expect(keys.slice(keys.indexOf(null))).toEqual([null, null]);
+
+    // A page without a stream gets its shell's output as ordinary events on the socket.
+    const plain = sockets[keys.indexOf(null)]!;
+    let text = '';
+    plain.on('message', (data) => {
+      const message = JSON.parse((data as Buffer).toString('utf8')) as ServerMessage;
+      if (message.type === 'event' && message.name === 'terminal.data') text += (message.payload as { data: string }).data;
+    });
+    const created = await request(plain, 20, 'terminal.create', { cols: 80, rows: 24 });
+    const session = (created as { result: TerminalSession }).result;
+    await request(plain, 21, 'terminal.input', { id: session.id, data: 'echo on-the-socket-$((40+2))\r' });
+    await expect.poll(() => text, { timeout: 10_000 }).toMatch(/on-the-socket-42/);
+
+    // Closing a streaming page frees a place for the next page.
+    const streaming = sockets[keys.findIndex((k) => k !== null)]!;
+    await new Promise<void>((resolve) => {
+      streaming.once('close', () => resolve());
+      streaming.close();
+    });
+    await expect
+      .poll(async () => {
+        const socket = await connect();
+        sockets.push(socket);
+        return (await outputKeys.get(socket)) !== null;
+      })
+      .toBe(true);
+    for (const socket of sockets) socket.close();
   });
 });

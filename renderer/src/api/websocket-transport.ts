@@ -51,11 +51,14 @@ export function websocketTransport(url: string): WebSocketTransport {
       const message = JSON.parse(event.data) as ServerMessage;
       if (message.type === 'hello') {
         stopOutput?.();
-        stopOutput = readOutputStream(
-          message.outputStream,
-          (frame) => dispatch('terminal.data', frame),
-          () => ws.close(),
-        );
+        // Without a stream (too many pages open), output comes as ordinary events on the socket.
+        stopOutput = message.outputStream
+          ? readOutputStream(
+              message.outputStream,
+              (frame) => dispatch('terminal.data', frame),
+              () => ws.close(),
+            )
+          : null;
       } else if (message.type === 'response') {
         const waiter = pending.get(message.id);
         pending.delete(message.id);
