@@ -1,8 +1,9 @@
 /**
  * One socket's terminal-output stream: a long-lived HTTP response the page reads with `fetch`
  * (far cheaper for Chromium than WebSocket messages; see the contract). Frames written before
- * the page attaches, or while it re-attaches after a dropped stream, wait here — flow control
- * already bounds them to what the renderer has not acknowledged.
+ * the page attaches wait here — flow control already bounds them to what the renderer has not
+ * acknowledged. If the stream drops while the socket lives, the page drops the socket as well
+ * (frames lost in between would leave flow control short of acks), and this stream ends with it.
  */
 import type { ServerResponse } from 'node:http';
 import { encodeOutputFrame } from './output-frames';
