@@ -1,34 +1,15 @@
 #!/usr/bin/env bash
-# Provision what the engine and e2e tests need on a Debian machine, and start it.
+# Provision what the engine and e2e tests need on a Debian machine, and start it: Debian's engine
+# 20.10 on the default socket, a current engine (26.1) on a socket of its own, the official
+# busybox images in both, Compose, buildx, Debian's credential helpers and Chromium.
 # Idempotent: every step first checks whether its result is already there, so a second run
 # takes seconds. Recipes: shared/reference/machines.md (Debian 12, root, no container registry).
 set -euo pipefail
-
-log() { printf 'provision: %s\n' "$*" >&2; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-
-APT_UPDATED=0
-apt_install() {
-  local missing=()
-  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$APT_UPDATED" = 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
-  log "installing ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-
-# The Debian archive this machine already trusts, read from its own apt sources, so that no
-# registry address is written into the repository.
-debian_archive_uri() {
-  local uri
-  uri=$(grep -hE '^\s*URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' \
-    | grep -v -- '-security' | head -n1 || true)
-  if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
-    uri=$(awk '$1=="deb" && $0 !~ /security/ {print $2; exit}' /etc/apt/sources.list)
-  fi
-  [ -n "$uri" ] || { log "no Debian archive found in the apt sources"; return 1; }
-  printf '%s\n' "$uri"
-}
+REPO_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+for part in lib busybox engine26 credential-helpers; do
+  # shellcheck source=/dev/null
+  . "$REPO_ROOT/tests/engine/provision/$part.sh"
+done
 
 # Compose v2 and buildx: bookworm lacks them, trixie packages them as static Go binaries.
 install_cli_plugins() {
@@ -37,19 +18,9 @@ install_cli_plugins() {
   [ "$(id -u)" = 0 ] && plugin_dir=/usr/local/lib/docker/cli-plugins
   if [ -x "$plugin_dir/docker-compose" ] && [ -x "$plugin_dir/docker-buildx" ]; then return 0; fi
   local work; work=$(mktemp -d)
-  chmod 755 "$work" # apt downloads as the _apt user, which must reach this directory
-  local archive; archive=$(debian_archive_uri)
-  mkdir -p "$work/lists/partial" "$work/archives/partial" "$work/x"
-  printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
-    "$archive" >"$work/trixie.sources"
-  local opts=(-o "Dir::Etc::sourcelist=$work/trixie.sources" -o Dir::Etc::sourceparts=/dev/null
-    -o "Dir::State::Lists=$work/lists" -o "Dir::Cache::archives=$work/archives")
-  log "fetching docker-compose and docker-buildx from trixie"
-  as_root apt-get "${opts[@]}" update -qq
-  (cd "$work" && as_root apt-get "${opts[@]}" download docker-compose docker-buildx >/dev/null)
-  for deb in "$work"/*.deb; do dpkg -x "$deb" "$work/x"; done
+  unpack_debs trixie "$work" docker-compose docker-buildx
   mkdir -p "$plugin_dir"
-  install -m 0755 "$work"/x/usr/libexec/docker/cli-plugins/* "$plugin_dir/"
+  install -m 0755 "$work"/usr/libexec/docker/cli-plugins/* "$plugin_dir/"
   as_root rm -rf "$work"
 }
 
@@ -63,25 +34,19 @@ start_dockerd() {
     log "starting dockerd"
     as_root sh -c 'setsid dockerd >/var/log/dockerd.log 2>&1 < /dev/null &'
   fi
-  for _ in $(seq 1 60); do engine_answers && return 0; sleep 0.5; done
-  log "dockerd did not answer within 30 s; its log:"; tail -n 30 /var/log/dockerd.log >&2 || true
+  wait_until 30 "dockerd answering" engine_answers && return 0
+  log "its log:"; tail -n 30 /var/log/dockerd.log >&2 || true
   return 1
 }
 
-# busybox:latest from the static binary, so lessons written for the real image run offline.
-ensure_busybox_image() {
-  docker image inspect busybox:latest >/dev/null 2>&1 && return 0
-  timeout 20 docker pull -q busybox:latest >/dev/null 2>&1 && return 0
-  log "building busybox:latest from busybox-static (no registry reachable)"
-  local ctx; ctx=$(mktemp -d)
-  cp /bin/busybox "$ctx/busybox"
-  printf 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\nCMD ["sh"]\n' >"$ctx/Dockerfile"
-  DOCKER_BUILDKIT=0 docker build -q -t busybox:latest "$ctx" >/dev/null
-  rm -rf "$ctx"
-}
+engine_summary() { docker version --format 'engine {{.Server.Version}} (API {{.Server.APIVersion}})'; }
 
-apt_install docker.io busybox-static chromium ca-certificates zsh fish
+apt_install docker.io chromium ca-certificates zsh fish
 install_cli_plugins
+install_credential_helpers
 start_dockerd
-ensure_busybox_image
-log "ready: $(docker version --format 'engine {{.Server.Version}} (API {{.Server.APIVersion}})'), $(docker compose version --short 2>/dev/null | sed 's/^/compose /'), $(chromium --version 2>/dev/null)"
+ensure_official_busybox
+start_engine26
+DOCKER_HOST=$ENGINE26_HOST ensure_official_busybox
+log "ready: $(engine_summary) and $(DOCKER_HOST=$ENGINE26_HOST engine_summary) at $ENGINE26_HOST," \
+  "$(docker compose version --short 2>/dev/null | sed 's/^/compose /'), $(chromium --version 2>/dev/null)"
