@@ -5,10 +5,13 @@
  * 2. On the real engine, replays each lesson's solutions and proves that every step fails before
  *    its solution and passes after it. Prints a table lesson x step -> proven / failed (why).
  * Exits non-zero when a lesson is broken or a step is not proven. Removes only what it created.
+ * The engine is the one the docker CLI would use (DOCKER_HOST first); solutions inherit the same
+ * environment. `npm run lessons:check:engines` runs it once per provisioned engine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { EngineStatus } from '../electron/core/contract';
 import { loadCatalog } from '../electron/core/lessons/catalog';
 import { LessonLibrary } from '../electron/core/lessons/lesson-library';
 import { ProgressStore } from '../electron/core/progress/progress-store';
@@ -84,6 +87,9 @@ async function main(): Promise<number> {
       );
       return 1;
     }
+    const { info, endpoint } = context.engine.status as Extract<EngineStatus, { state: 'connected' }>;
+    // The table is proof for one engine only: say which (DOCKER_HOST picks it, as for the docker CLI).
+    console.log(`lessons:check: replaying on ${info.product} ${info.engineVersion} (API ${info.apiVersion}) at ${endpoint.host}`);
     const library = new LessonLibrary(args.dir);
     const progress = new ProgressStore(dataDir);
     const verdicts: LessonVerdict[] = [];

@@ -49,6 +49,7 @@ beforeAll(() => {
     '0',
     '--security-opt',
     'no-new-privileges',
+    '--init',
     '--health-cmd',
     'true',
     '--health-interval',
@@ -86,6 +87,7 @@ describe('container check, passing', () => {
       user: '0',
       securityOpt: ['no-new-privileges'],
       privileged: false,
+      init: true,
       networkMode: 'bridge',
       mounts: [{ target: '/scratch', type: 'tmpfs' }],
       command: 'httpd -f -p 80',
@@ -95,7 +97,7 @@ describe('container check, passing', () => {
       pass: true,
       explanation:
         `container ${web} is running, runs image busybox:latest, publishes 80/tcp on ${port}, has MODE=test in its environment, ` +
-        `has label tier=front-${s}, mounts tmpfs something at /scratch, does not run privileged, sets security option no-new-privileges, ` +
+        `has label tier=front-${s}, mounts tmpfs something at /scratch, does not run privileged, was started with --init, sets security option no-new-privileges, ` +
         `uses network mode bridge, has restart policy unless-stopped, is limited to 64 MiB of memory, is limited to 0.5 CPUs, runs as user 0 ` +
         `and runs the command "httpd -f -p 80"`,
     });
@@ -195,6 +197,7 @@ describe('container check, failing with the nearest miss', () => {
       `container ${plain} is running but mounts nothing at /data (expected volume data)`,
     );
     expect(await miss({ privileged: true })).toBe(`container ${plain} is running but does not run privileged, but should`);
+    expect(await miss({ init: true })).toBe(`container ${plain} is running but was started without --init, but should have been`);
     expect(await miss({ securityOpt: ['no-new-privileges'] })).toBe(
       `container ${plain} is running but does not set security option no-new-privileges`,
     );

@@ -109,6 +109,12 @@ describe('file check', () => {
       pass: false,
       explanation: 'file conf/app.conf does not contain "listen 443": it starts with "listen 80"',
     });
+    // notMatches: a list that must leave a line out (`docker ps` without -a leaves out exited containers).
+    expect(await evaluate('file', { path: 'conf/app.conf', matches: '^listen', notMatches: '^port=' }, run)).toEqual({
+      pass: false,
+      explanation: 'file conf/app.conf has "port=", which should not be there',
+    });
+    expect(await evaluate('file', { path: 'conf/app.conf', notMatches: '^port=443$' }, run)).toMatchObject({ pass: true });
     expect(await evaluate('file', { path: 'conf/app.conf', uid: 0 }, run)).toEqual({
       pass: false,
       explanation: 'file conf/app.conf belongs to uid 1234, not 0',

@@ -34,6 +34,7 @@ export interface ContainerProperties {
   labels?: Record<string, string> | undefined;
   mounts?: MountSpec[] | undefined;
   privileged?: boolean | undefined;
+  init?: boolean | undefined;
   securityOpt?: string[] | undefined;
   networkMode?: string | undefined;
   restart?: string | undefined;
@@ -153,6 +154,15 @@ const properties: Property[] = [
       s.privileged === undefined || Boolean(info.HostConfig.Privileged) === s.privileged
         ? []
         : [s.privileged ? 'does not run privileged, but should' : 'runs privileged, but should not'],
+  },
+  {
+    // --init: Docker's tiny init runs as PID 1 and passes signals on, so `docker stop` ends it with
+    // SIGTERM (143) and only a SIGKILL (137) tells `docker kill` apart.
+    wants: (s) => (s.init === undefined ? [] : [s.init ? 'was started with --init' : 'was started without --init']),
+    misses: (s, info) =>
+      s.init === undefined || Boolean(info.HostConfig.Init) === s.init
+        ? []
+        : [s.init ? 'was started without --init, but should have been' : 'was started with --init, but should not have been'],
   },
   {
     wants: (s) => (s.securityOpt ?? []).map((o) => `sets security option ${o}`),

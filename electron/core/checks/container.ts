@@ -53,6 +53,7 @@ export const containerSpec = strict({
     )
     .optional(),
   privileged: z.boolean().optional(),
+  init: z.boolean().optional(),
   securityOpt: z.array(z.string().min(1)).optional(),
   networkMode: z.string().min(1).optional(),
   restart: z
@@ -118,6 +119,7 @@ const INSPECT_ONLY = [
   'env',
   'mounts',
   'privileged',
+  'init',
   'securityOpt',
   'restart',
   'memory',

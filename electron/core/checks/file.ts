@@ -22,6 +22,8 @@ export const fileSpec = strict({
   present: z.boolean().default(true),
   contains: z.string().optional(),
   matches: pattern.optional(),
+  /** The file must not match: e.g. a list that must leave something out. */
+  notMatches: pattern.optional(),
   /** A uid, or `self`: the user Dockside runs as — the learner, whatever their uid. */
   uid: z
     .union([z.number().int().min(0), z.literal('self')], {
@@ -48,6 +50,7 @@ function wants(spec: FileSpec): string {
   const extra = [
     ...(spec.contains !== undefined ? [`contains "${clip(spec.contains, 40)}"`] : []),
     ...(spec.matches !== undefined ? [`matches /${spec.matches}/`] : []),
+    ...(spec.notMatches !== undefined ? [`does not match /${spec.notMatches}/`] : []),
     ...(spec.uid !== undefined ? [ownerWanted(spec.uid)] : []),
     ...(spec.written ? ['was written during this lesson'] : []),
   ];
@@ -85,7 +88,7 @@ async function evaluate(spec: FileSpec, { run }: CheckContext): Promise<CheckRes
     const wanted = spec.uid === 'self' ? `to you (uid ${owner})` : String(owner);
     return { pass: false, explanation: `file ${spec.path} belongs to uid ${stat.uid}, not ${wanted}` };
   }
-  if (spec.contains !== undefined || spec.matches !== undefined) {
+  if (spec.contains !== undefined || spec.matches !== undefined || spec.notMatches !== undefined) {
     const text = (await readFile(path)).subarray(0, 1024 * 1024).toString('utf8');
     const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
     const sample = text.trim() === '' ? 'it is empty' : `it starts with "${clip(firstLine, 40)}"`;
@@ -93,6 +96,9 @@ async function evaluate(spec: FileSpec, { run }: CheckContext): Promise<CheckRes
       return { pass: false, explanation: `file ${spec.path} does not contain "${clip(spec.contains, 40)}": ${sample}` };
     if (spec.matches !== undefined && !new RegExp(spec.matches, 'm').test(text))
       return { pass: false, explanation: `file ${spec.path} does not match /${spec.matches}/: ${sample}` };
+    const unwanted = spec.notMatches === undefined ? null : new RegExp(spec.notMatches, 'm').exec(text);
+    if (unwanted)
+      return { pass: false, explanation: `file ${spec.path} has "${clip(unwanted[0], 40)}", which should not be there` };
   }
   return { pass: true, explanation: wants(spec) };
 }

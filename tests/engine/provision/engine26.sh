@@ -4,7 +4,9 @@
 # both. It has its own everything, so it can never disturb the 20.10 engine others use:
 # socket, containerd, data root, exec root, pid file, daemon.json, and its own bridge with
 # iptables off (both engines would otherwise rewrite the same DOCKER chains). Without iptables,
-# published ports still answer on the host: docker-proxy forwards them.
+# published ports still answer on the host: docker-proxy forwards them. One rule of ours lets its
+# containers reach each other: 20.10 sets the FORWARD policy to DROP, and with br_netfilter even
+# traffic within a bridge passes FORWARD.
 
 ENGINE26_BIN=/usr/local/lib/dockside-engine26            # the unpacked trixie packages
 ENGINE26_RUN=/run/dockside-engine26                      # sockets, exec root, pid files
@@ -14,6 +16,7 @@ ENGINE26_HOST=unix://$ENGINE26_SOCKET
 ENGINE26_BRIDGE=dockside26                               # the default bridge, made here
 ENGINE26_BRIDGE_ADDRESS=10.212.0.1/24                    # away from 20.10's 172.17-31 and 192.168
 ENGINE26_POOL=base=10.213.0.0/16,size=24                 # networks the engine creates
+ENGINE26_SUBNETS=10.212.0.0/15                           # both of the above
 
 engine26_answers() { DOCKER_HOST=$ENGINE26_HOST timeout 5 docker version >/dev/null 2>&1; }
 
@@ -36,6 +39,11 @@ ensure_engine26_bridge() {
   as_root ip link add name "$ENGINE26_BRIDGE" type bridge
   as_root ip addr add "$ENGINE26_BRIDGE_ADDRESS" dev "$ENGINE26_BRIDGE"
   as_root ip link set "$ENGINE26_BRIDGE" up
+}
+
+ensure_engine26_forwarding() {
+  local rule=(FORWARD -s "$ENGINE26_SUBNETS" -d "$ENGINE26_SUBNETS" -m comment --comment dockside-engine26 -j ACCEPT)
+  as_root iptables -C "${rule[@]}" 2>/dev/null || as_root iptables -I "${rule[@]}"
 }
 
 start_engine26_containerd() {
@@ -69,6 +77,7 @@ start_engine26_dockerd() {
 }
 
 start_engine26() {
+  ensure_engine26_forwarding # cheap, and lost whenever the firewall is reset
   engine26_answers && return 0
   install_engine26
   ensure_engine26_bridge
