@@ -6,7 +6,7 @@
  *    its solution and passes after it. Prints a table lesson x step -> proven / failed (why).
  * Exits non-zero when a lesson is broken or a step is not proven. Removes only what it created.
  * The engine is the one the docker CLI would use (DOCKER_HOST first); solutions inherit the same
- * environment. `npm run lessons:check:engines` runs it once per provisioned engine.
+ * environment. `npm run lessons:engines` runs it once per provisioned engine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

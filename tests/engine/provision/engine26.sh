@@ -1,7 +1,7 @@
 # A second, current engine beside Debian's 20.10 (sourced by provision.sh): Debian trixie's
 # dockerd 26.1 and containerd 1.7, which run on bookworm with bookworm's runc
-# (shared/reference/machines.md). Learners run Engine 26 and newer, so every lesson is proven on
-# both. It has its own everything, so it can never disturb the 20.10 engine others use:
+# (shared/reference/machines.md), and its docker CLI 26.1 (BuildKit for every build). Learners
+# run Engine and CLI 26 and newer, so every lesson is proven on both. It has its own everything, so it can never disturb the 20.10 engine others use:
 # socket, containerd, data root, exec root, pid file, daemon.json, and its own bridge with
 # iptables off (both engines would otherwise rewrite the same DOCKER chains). Without iptables,
 # published ports still answer on the host: docker-proxy forwards them. One rule of ours lets its
@@ -9,6 +9,7 @@
 # traffic within a bridge passes FORWARD.
 
 ENGINE26_BIN=/usr/local/lib/dockside-engine26            # the unpacked trixie packages
+ENGINE26_CLI_DIR=$ENGINE26_BIN/usr/bin                   # its docker CLI (and containerd)
 ENGINE26_RUN=/run/dockside-engine26                      # sockets, exec root, pid files
 ENGINE26_DATA=/var/lib/dockside-engine26                 # images, containers, volumes
 ENGINE26_SOCKET=$ENGINE26_RUN/docker.sock
@@ -21,10 +22,10 @@ ENGINE26_SUBNETS=10.212.0.0/15                           # both of the above
 engine26_answers() { DOCKER_HOST=$ENGINE26_HOST timeout 5 docker version >/dev/null 2>&1; }
 
 install_engine26() {
-  [ -x "$ENGINE26_BIN/usr/sbin/dockerd" ] && [ -x "$ENGINE26_BIN/usr/bin/containerd" ] && return 0
+  [ -x "$ENGINE26_BIN/usr/sbin/dockerd" ] && [ -x "$ENGINE26_BIN/usr/bin/containerd" ] && [ -x "$ENGINE26_CLI_DIR/docker" ] && return 0
   local staging="$ENGINE26_BIN.partial"
   as_root rm -rf "$staging"
-  unpack_debs trixie "$staging" docker.io containerd
+  unpack_debs trixie "$staging" docker.io containerd docker-cli
   # trixie's docker-init points at a tini that is not unpacked; bookworm's is found on PATH instead.
   as_root rm -f "$staging/usr/sbin/docker-init" "$staging/usr/bin/docker-init"
   # trixie's runc needs a newer glibc than bookworm's; containerd and dockerd use bookworm's runc.
@@ -77,9 +78,9 @@ start_engine26_dockerd() {
 }
 
 start_engine26() {
+  install_engine26
   ensure_engine26_forwarding # cheap, and lost whenever the firewall is reset
   engine26_answers && return 0
-  install_engine26
   ensure_engine26_bridge
   start_engine26_containerd
   start_engine26_dockerd
