@@ -57,6 +57,7 @@ ensure_official_busybox() {
   [ -n "$found" ] && log "busybox:latest here is $found, not the official image: replacing it"
   pull_official_busybox && return 0
   load_official_busybox && return 0
-  die "the official busybox images could not be pulled (no registry answered) nor loaded from $(shared_images_dir)." \
+  local pulled="no registry answered"; [ "${DOCKSIDE_BUSYBOX_PULL:-1}" = 0 ] && pulled="DOCKSIDE_BUSYBOX_PULL=0"
+  die "the official busybox images could not be pulled${DOCKER_HOST:+ into $DOCKER_HOST} ($pulled) nor loaded from $(shared_images_dir)." \
     "Put the official images there (see shared/images/README.md) or give a reachable registry; a different busybox would prove the lessons against an image no learner has."
 }
