@@ -41,7 +41,7 @@ start_dockerd() {
 
 engine_summary() { docker version --format 'engine {{.Server.Version}} (API {{.Server.APIVersion}})'; }
 
-apt_install docker.io chromium ca-certificates zsh fish
+apt_install docker.io iproute2 chromium ca-certificates zsh fish
 install_cli_plugins
 install_credential_helpers
 start_dockerd
