@@ -2,8 +2,9 @@
  * Every screen, in light and in dark, checked by axe-core in the real app against the real
  * engine: no serious or critical violation (contrast, names, roles) anywhere. The lesson page is
  * checked in each state a learner meets: steps not reached, current, failed and passed, hints
- * shown, the solution and reset dialogs, the live state with objects, two terminal tabs, and the
- * notices a reset leaves. Tests run one after another: they use the first lesson's names.
+ * shown, the solution and reset dialogs, the live state with objects, two terminal tabs and the
+ * find bar, and the notices a reset leaves. Tests run one after another: they use the first
+ * lesson's names.
  */
 import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
@@ -74,7 +75,9 @@ async function liveStateAndResets(app: Page, scheme: Scheme): Promise<void> {
   await expect(live.getByTestId('live-volume')).toHaveCount(1);
   await app.getByRole('button', { name: 'New terminal' }).click();
   await expect(app.getByRole('tab')).toHaveCount(2);
-  await expectAccessible(app, `the lesson page with the live state and two terminals (${scheme})`);
+  await app.getByRole('button', { name: 'Find in terminal' }).click();
+  await expect(app.getByRole('search')).toBeVisible();
+  await expectAccessible(app, `the lesson page with the live state, two terminals and the find bar (${scheme})`);
 
   await step(app, 1).getByTestId('reset-step').click();
   await checkDialog(app, 'confirm-reset-step', `the reset step dialog (${scheme})`);
@@ -95,6 +98,9 @@ for (const scheme of SCHEMES) {
       await expect(app.getByTestId('welcome-engine')).toBeVisible({ timeout: 15_000 });
       await expect(app.getByTestId('catalog-lesson').first()).toBeVisible();
       await expectAccessible(app, `the welcome and the catalog (${scheme})`);
+      await app.getByTestId('welcome-prefetch').click();
+      await expect(app.getByTestId('image-pull').first()).toHaveAttribute('data-phase', 'present', { timeout: 15_000 });
+      await expectAccessible(app, `the welcome with the images list (${scheme})`);
       await app.getByRole('button', { name: 'Keyboard shortcuts' }).click();
       await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
       await expectAccessible(app, `the shortcuts (${scheme})`);
