@@ -8,6 +8,9 @@ const SHORTCUTS: [string[], string][] = [
   [['J', '/', 'K'], 'Next / previous step (outside the terminal)'],
   [['Ctrl', 'Enter'], 'Run the highlighted command in the terminal'],
   [['Ctrl', '`'], 'Focus the terminal'],
+  [['Ctrl', 'Shift', 'L'], 'Leave the terminal (it keeps Tab for the shell): back to the selected step'],
+  [['←', '/', '→'], 'Another terminal tab (on the tab strip)'],
+  [['Delete'], 'Close the focused terminal tab'],
   [['Ctrl', 'Shift', 'F'], 'Find in the terminal'],
   [['?'], 'Show these shortcuts'],
 ];

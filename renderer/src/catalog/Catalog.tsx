@@ -109,7 +109,6 @@ export function Catalog({ catalog, error, progress, activeLessonId }: CatalogPro
                         data-testid="catalog-lesson"
                         data-lesson={lesson.id}
                         data-lesson-state={standing.state}
-                        aria-label={`${lesson.title}, ${stateText}`}
                         title={lesson.summary}
                       >
                         <ProgressRing standing={standing} />
@@ -126,6 +125,8 @@ export function Catalog({ catalog, error, progress, activeLessonId }: CatalogPro
                               </>
                             )}
                           </span>
+                          {/* The name keeps the visible words first (speech input says what it sees) and adds the state. */}
+                          <span className="visually-hidden">, {stateText}</span>
                         </span>
                       </a>
                     </li>

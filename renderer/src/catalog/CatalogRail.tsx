@@ -32,7 +32,7 @@ export function CatalogRail({
                     href={hrefOf({ name: 'lesson', lessonId: lesson.id })}
                     className={`catalog-rail-lesson${active ? ' is-active' : ''}`}
                     aria-current={active ? 'page' : undefined}
-                    aria-label={`${lesson.title} (${standing.passed} of ${standing.total} steps)`}
+                    aria-label={`${i + 1}. ${lesson.title} (${standing.passed} of ${standing.total} steps)`}
                     title={`${trackTitle(track)} ${i + 1}: ${lesson.title}`}
                   >
                     <ProgressRing standing={standing} size={26} />

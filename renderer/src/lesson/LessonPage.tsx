@@ -14,6 +14,7 @@ import { useToast } from '../ui/Toasts';
 import { trackTitle } from '../catalog/lesson-progress';
 import { LessonMarkdown } from './LessonMarkdown';
 import { LessonSetup } from './LessonSetup';
+import { StepAnnouncer } from './StepAnnouncer';
 import { StepCard } from './StepCard';
 import { stepViews } from './step-view';
 import { useLessonSession } from './useLessonSession';
@@ -49,7 +50,7 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
   const select = useCallback((index: number, scroll: boolean) => {
     setSelected(index);
     setCommandCursor(0);
-    if (scroll) stepRefs.current.get(index)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (scroll) stepRefs.current.get(index)?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
   }, []);
 
   // Follow the run: when the current step moves on, select it and bring it into view.
@@ -87,6 +88,12 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
       previousStep: () => select(Math.max(selected - 1, 0), true),
       runHighlighted,
       focusTerminal: () => terminals().active?.focus(),
+      // The way out of the terminal, which keeps Tab for the shell: back to the selected step.
+      leaveTerminal: () => {
+        const node = stepRefs.current.get(selected);
+        node?.focus({ preventScroll: true });
+        node?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
+      },
     },
     total > 0,
   );
@@ -222,6 +229,7 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
           </section>
         )}
 
+        <StepAnnouncer views={views} />
         <ol className="steps" aria-label="Steps">
           {views.map((view) => (
             <StepCard
@@ -270,7 +278,9 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
 
         <p className="lesson-keys">
           <kbd className="kbd">Alt</kbd> <kbd className="kbd">↓</kbd> next step · <kbd className="kbd">Ctrl</kbd>{' '}
-          <kbd className="kbd">Enter</kbd> run the highlighted command · <kbd className="kbd">?</kbd> all shortcuts
+          <kbd className="kbd">Enter</kbd> run the highlighted command · <kbd className="kbd">Ctrl</kbd>{' '}
+          <kbd className="kbd">Shift</kbd> <kbd className="kbd">L</kbd> leave the terminal · <kbd className="kbd">?</kbd> all
+          shortcuts
         </p>
       </article>
       <ConfirmDialog
@@ -314,6 +324,11 @@ function reportReset(
 ) {
   toast(removed.length > 0 ? `Removed ${removed.join(', ')}.` : 'Nothing to remove; the step is current again.', 'ok');
   for (const k of kept) toast(`Kept ${k.object.name}: ${k.reason}`, 'info');
+}
+
+/** Smooth scrolling is motion too: none when the learner asked the OS for less. */
+function scrollBehavior(): ScrollBehavior {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
 }
 
 function messageOf(reason: unknown): string {

@@ -83,6 +83,7 @@ export const StepCard = forwardRef<HTMLLIElement, StepCardProps>(function StepCa
       data-testid="step"
       aria-label={stepLabel(view, total)}
       aria-current={view.isCurrent ? 'step' : undefined}
+      tabIndex={-1}
       onPointerDown={onSelect}
     >
       <div className="step-rail" aria-hidden>

@@ -44,11 +44,8 @@ export function StepStatusLine({ view }: { view: StepView }) {
     text = 'Comes after the steps above.';
   }
   return (
-    <p
-      className={`step-status-line step-status-${tone}`}
-      data-testid="step-status-line"
-      aria-live={view.isCurrent ? 'polite' : undefined}
-    >
+    // Not a live region: the lesson's StepAnnouncer says each change of state once.
+    <p className={`step-status-line step-status-${tone}`} data-testid="step-status-line">
       {miss && !view.error ? <span data-testid="step-explanation">{text}</span> : text}
     </p>
   );

@@ -53,7 +53,8 @@ export function LiveStatePanel({ objects, lessonId, open, onToggle }: LiveStateP
         </span>
       </button>
       {open && (
-        <div className="live-state-body">
+        // Focusable so the keyboard can scroll it: the cards inside hold nothing to tab to.
+        <div className="live-state-body" tabIndex={0} role="region" aria-label="What this lesson made">
           {empty ? (
             <p className="live-empty">
               {lessonId

@@ -6,6 +6,7 @@
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import { terminals } from './controller';
+import { TERMINAL_PANEL_ID, TerminalTabs, terminalTabId } from './TerminalTabs';
 import { useTerminals } from './useTerminals';
 import './terminal.css';
 
@@ -24,6 +25,8 @@ export function TerminalPane({ lessonId = null }: TerminalPaneProps) {
   const findOpen = findToggled || state.searchRequests > dismissedRequests;
   const [query, setQuery] = useState('');
   const findRef = useRef<HTMLInputElement>(null);
+  // Arrow keys on the tab strip show another terminal but leave the keyboard on the strip.
+  const keepTabFocus = useRef(false);
 
   useEffect(() => {
     if (lessonId) controller.openForLesson(lessonId);
@@ -36,7 +39,8 @@ export function TerminalPane({ lessonId = null }: TerminalPaneProps) {
     const tab = state.activeKey ? controller.tab(state.activeKey) : undefined;
     if (!host || !tab) return;
     tab.attach(host);
-    tab.focus();
+    if (!keepTabFocus.current) tab.focus();
+    keepTabFocus.current = false;
     return () => tab.detach();
   }, [controller, state.activeKey]);
 
@@ -62,55 +66,17 @@ export function TerminalPane({ lessonId = null }: TerminalPaneProps) {
 
   return (
     <section className="terminal-pane" data-testid="terminal-pane">
-      <div className="terminal-tabs" role="tablist" aria-label="Terminals">
-        {state.tabs.map((tab) => (
-          <div
-            key={tab.key}
-            className={`terminal-tab${tab.key === state.activeKey ? ' is-active' : ''}`}
-            data-status={tab.status}
-          >
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab.key === state.activeKey}
-              className="terminal-tab-label"
-              title={tab.lessonId ? `Terminal for ${tab.lessonId}` : tab.title}
-              onClick={() => controller.activate(tab.key)}
-              data-testid="terminal-tab"
-            >
-              {tab.title}
-              {tab.status === 'exited' || tab.status === 'lost' ? <span className="terminal-tab-ended"> (ended)</span> : null}
-            </button>
-            <button
-              type="button"
-              className="terminal-tab-close"
-              aria-label={`Close ${tab.title}`}
-              onClick={() => controller.close(tab.key)}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="terminal-new"
-          aria-label="New terminal"
-          title="New terminal"
-          onClick={() => controller.open(lessonId)}
-        >
-          +
-        </button>
-        <span className="terminal-tabs-spacer" />
-        <button
-          type="button"
-          className="terminal-find-toggle"
-          aria-label="Find in terminal"
-          title="Find (Ctrl+Shift+F)"
-          onClick={() => (findOpen ? closeFind() : setFindToggled(true))}
-        >
-          Find
-        </button>
-      </div>
+      <TerminalTabs
+        state={state}
+        onActivate={(key, keepFocus) => {
+          keepTabFocus.current = keepFocus;
+          controller.activate(key);
+        }}
+        onClose={(key) => controller.close(key)}
+        onNew={() => controller.open(lessonId)}
+        findOpen={findOpen}
+        onToggleFind={() => (findOpen ? closeFind() : setFindToggled(true))}
+      />
       {findOpen ? (
         <form
           className="terminal-find"
@@ -146,7 +112,14 @@ export function TerminalPane({ lessonId = null }: TerminalPaneProps) {
           </button>
         </form>
       ) : null}
-      <div className="terminal-body" ref={hostRef} data-testid="terminal-body" />
+      <div
+        className="terminal-body"
+        ref={hostRef}
+        id={TERMINAL_PANEL_ID}
+        role="tabpanel"
+        aria-labelledby={state.activeKey ? terminalTabId(state.activeKey) : undefined}
+        data-testid="terminal-body"
+      />
     </section>
   );
 }
