@@ -2,7 +2,9 @@
  * Forward a connection the client upgrades (`attach`, `exec start`, `run -it` send
  * `Upgrade: tcp`; BuildKit's `/session` and `/grpc` send `Upgrade: h2c`): the request head goes
  * to the engine as received, and from then on the two sockets are one raw pipe in both
- * directions, half-close included (stdin may end long before the output does).
+ * directions, half-close included (stdin may end long before the output does). A client that
+ * died looks like one that only closed its sending side until the next byte to it fails — the
+ * same as for dockerd when the client talks to it directly — and then both sides are cut.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
