@@ -103,7 +103,7 @@ describe('forwarding', () => {
   });
 
   it('exec -it: an interactive shell on a pty answers through the proxy', async () => {
-    const term = pty.spawn('docker', ['exec', '-it', box, 'sh'], { cols: 80, rows: 24, env: env as Record<string, string> });
+    const term = pty.spawn('docker', ['exec', '-it', box, 'sh'], { cols: 80, rows: 24, env });
     let screen = '';
     term.onData((data) => (screen += data));
     try {

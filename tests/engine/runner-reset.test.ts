@@ -162,7 +162,7 @@ describe('reset', () => {
     );
     // What the learner creates in Dockside's terminal during the run: a container, a volume, a
     // network, a tag, a built image.
-    const learner = h.learner.docker;
+    const learner = (...args: string[]) => h.learner.docker(...args);
     await learner('run', '-d', '--name', api, '-l', LABEL, 'busybox', 'sleep', '300');
     await learner('volume', 'create', '--label', LABEL, vol);
     await learner('network', 'create', '--label', LABEL, net);

@@ -11,7 +11,7 @@ import { EngineProxy } from '../../../electron/core/engine-proxy/engine-proxy';
 export interface LearnerCli {
   proxy: EngineProxy;
   /** `docker ARGS` through the proxy; resolves with its trimmed stdout, rejects on a non-zero exit. */
-  docker(...args: string[]): Promise<string>;
+  docker: (...args: string[]) => Promise<string>;
   /** A shell script with DOCKER_HOST set to the proxy. */
   sh(script: string, cwd?: string): Promise<{ code: number; output: string }>;
   close(): void;
