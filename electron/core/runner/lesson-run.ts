@@ -301,6 +301,7 @@ export class LessonRun {
         if (adopted) {
           this.options.listener.persist();
           this.options.listener.objects();
+          this.emitChanged();
         }
         return adopted;
       },
@@ -341,7 +342,11 @@ export class LessonRun {
           const changed = await this.attribution.observe(event, step, this.reader());
           const concernsOurs =
             changed || this.attribution.all.some((o) => o.id === event.id || o.id === event.attributes.container);
-          if (changed) this.options.listener.persist();
+          if (changed) {
+            this.options.listener.persist();
+            // Clients list what was created (and by whom) in Reset's dialog.
+            this.emitChanged();
+          }
           if (concernsOurs) this.options.listener.objects();
         })
         .catch(() => undefined);
