@@ -10,7 +10,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ResolvedEndpoint } from '../engine/endpoint';
-import { forwardPlain, type ForwardTarget } from './plain-forward';
+import { forwardPlain } from './plain-forward';
+import type { ForwardTarget } from './forward-target';
 import { forwardUpgrade } from './upgrade-forward';
 import { privateListenAddress, type ListenAddress } from './listen-address';
 import type { LedgerRecord, TerminalLedger } from './terminal-ledger';

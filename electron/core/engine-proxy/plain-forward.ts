@@ -5,32 +5,19 @@
  * Bodies pass unchanged both ways; HTTP framing (chunked or sized) is redone per hop.
  */
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { Dial } from '../engine/endpoint';
+import { endToEndHeaders, type ForwardTarget } from './forward-target';
 import { classifyCall } from './api-call';
-import { CallRecorder, type RecorderSink } from './call-recorder';
+import { CallRecorder } from './call-recorder';
 import { dialEngine } from './upstream';
-
-/** Headers about one hop only: each side of the proxy sets its own. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade']);
-
-export function endToEndHeaders(raw: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (!HOP_BY_HOP.has(raw[i]!.toLowerCase())) kept.push(raw[i]!, raw[i + 1]!);
-  }
-  return kept;
-}
-
-export interface ForwardTarget {
-  dial: Dial;
-  /** Every connection to the engine, so closing the proxy can cut them and tests can count them. */
-  track(socket: Socket): void;
-  sink: RecorderSink;
-}
+import { forwardRawResponse, isBulkDownload } from './raw-response';
 
 export function forwardPlain(req: IncomingMessage, res: ServerResponse, target: ForwardTarget): void {
   const call = classifyCall(req.method ?? 'GET', req.url ?? '/');
+  if (isBulkDownload(req)) {
+    forwardRawResponse(req, target, (error) => failed(res, target.dial, error));
+    return;
+  }
   const upstream = httpRequest({
     method: req.method,
     path: req.url,

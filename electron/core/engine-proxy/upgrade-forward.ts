@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ForwardTarget } from './plain-forward';
+import type { ForwardTarget } from './forward-target';
 import { BuildkitImageScan } from './buildkit-scan';
 import { apiPath } from './api-call';
 import { dialEngine } from './upstream';
