@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import type { CoreContext } from '../../../electron/core/context';
 import { EngineProxy } from '../../../electron/core/engine-proxy/engine-proxy';
+import type { ResolvedEndpoint } from '../../../electron/core/engine/endpoint';
 
 export interface LearnerCli {
   proxy: EngineProxy;
@@ -17,8 +18,15 @@ export interface LearnerCli {
   close(): void;
 }
 
-export async function startLearnerCli(context: Pick<CoreContext, 'engine' | 'ledger'>): Promise<LearnerCli> {
-  const proxy = new EngineProxy({ endpoint: () => context.engine.connected?.endpoint ?? null, ledger: context.ledger });
+/** `endpoint`: where the proxy forwards, when not the endpoint core is connected to. */
+export async function startLearnerCli(
+  context: Pick<CoreContext, 'engine' | 'ledger'>,
+  endpoint?: ResolvedEndpoint,
+): Promise<LearnerCli> {
+  const proxy = new EngineProxy({
+    endpoint: () => endpoint ?? context.engine.connected?.endpoint ?? null,
+    ledger: context.ledger,
+  });
   await proxy.listen();
   const env: Record<string, string | undefined> = { ...process.env, DOCKER_HOST: proxy.dockerHost };
   delete env.DOCKER_CONTEXT;
