@@ -55,6 +55,8 @@ function printTable(verdicts: LessonVerdict[]): void {
       rows.push([verdict.lessonId, `${step.step + 1}. ${step.title}`, result]);
     }
     if (verdict.cleanup.kept.length > 0) rows.push([verdict.lessonId, 'cleanup', `left: ${verdict.cleanup.kept.join('; ')}`]);
+    if (verdict.cleanup.outside.length > 0)
+      rows.push([verdict.lessonId, 'cleanup', `left, made by another client meanwhile: ${verdict.cleanup.outside.join(', ')}`]);
   }
   const widths = [0, 1].map((col) => Math.min(60, Math.max(...rows.map((row) => row[col]!.length))));
   for (const [i, row] of rows.entries()) {

@@ -20,6 +20,7 @@ import { ClientHub } from './rpc/hub';
 import { createAppService } from './settings/app-service';
 import { SettingsStore } from './settings/settings-store';
 import { CommandFeed } from './terminal/command-feed';
+import { TerminalLedger, forgetRemovedVolumes } from './engine-proxy/terminal-ledger';
 import { createTerminalService } from './terminal/terminal-service';
 import { createLessonsServices } from './runner/lessons-services';
 import { createImagesService } from './images/images-service';
@@ -84,7 +85,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     hub,
     settings,
     commands,
+    ledger: new TerminalLedger(),
   };
+  const unwatchVolumes = forgetRemovedVolumes(context.ledger, events);
 
   // Services are created in dependency order; each one's handlers join the one map below.
   const engineService = createEngineService(context);
@@ -117,6 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handle: (name, params, client) => dispatch(handlers, name, params, client),
     async dispose() {
       for (const service of [...services].reverse()) await service.dispose?.();
+      unwatchVolumes();
       containers.dispose();
       events.dispose();
       engine.stop();

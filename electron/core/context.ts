@@ -8,6 +8,7 @@ import type { EngineEventStream } from './engine/events';
 import type { ClientHub } from './rpc/hub';
 import type { SettingsStore } from './settings/settings-store';
 import type { CommandFeed } from './terminal/command-feed';
+import type { TerminalLedger } from './engine-proxy/terminal-ledger';
 
 export interface CorePaths {
   /** The app's data directory: progress, settings, lesson workspaces. */
@@ -32,4 +33,6 @@ export interface CoreContext {
   settings: SettingsStore;
   /** Commands the learner finished in any terminal (shell integration). */
   commands: CommandFeed;
+  /** What Dockside's terminals made, by id, as their engine proxies saw the engine answer. */
+  ledger: TerminalLedger;
 }

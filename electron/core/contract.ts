@@ -212,6 +212,18 @@ export interface ObjectRef {
   name: string;
 }
 
+/** An object created during a run, and who made it. */
+export interface CreatedRef extends ObjectRef {
+  /**
+   * terminal: made in Dockside's terminal (its engine proxy saw the creating call): Reset removes it.
+   * outside: made by another client on the same engine during the run (an IDE, a script, another
+   * terminal): it counts for checks, but Reset removes it only when the learner ticks it.
+   */
+  origin: 'terminal' | 'outside';
+  /** The step that was current when it appeared. */
+  step: number;
+}
+
 export interface RunState {
   runId: string;
   lessonId: string;
@@ -226,8 +238,8 @@ export interface RunState {
   engineError: string | null;
   /** The lesson's workspace: the terminal starts there; `file` checks look there. */
   workspaceDir: string;
-  /** What this run created so far (reset removes only these, and only while still the same object). */
-  created: ObjectRef[];
+  /** What was created during this run so far (reset removes only these, and only while still the same object). */
+  created: CreatedRef[];
 }
 
 /** Something on the learner's engine or machine that stands in the lesson's way. */
@@ -261,6 +273,8 @@ export interface ResetResult {
   removed: ObjectRef[];
   /** What was left alone and why ("it is no longer the container this lesson created"). */
   kept: { object: ObjectRef; reason: string }[];
+  /** Objects made outside Dockside's terminal that the learner did not tick: left as they are. */
+  leftOutside: ObjectRef[];
   state: RunState;
 }
 
@@ -349,10 +363,14 @@ export interface LessonsRequests {
   'run.state': { params: void; result: RunState | null };
   /** Stop evaluating (the learner left the lesson); the attempt stays in progress for later. */
   'run.stop': { params: void; result: void };
-  /** Remove what was created while this step or a later one was current, and make it current again. */
-  'run.resetStep': { params: { step: number }; result: ResetResult };
-  /** Remove everything this run created and begin a new attempt. */
-  'run.resetLesson': { params: void; result: ResetResult };
+  /**
+   * Remove what the learner made in Dockside's terminal while this step or a later one was
+   * current, plus the objects made outside it whose ids are in `alsoRemove` (ticked by the
+   * learner); make the step current again.
+   */
+  'run.resetStep': { params: { step: number; alsoRemove?: string[] }; result: ResetResult };
+  /** Remove what the learner made in Dockside's terminal (and `alsoRemove`) and begin a new attempt. */
+  'run.resetLesson': { params: { alsoRemove?: string[] } | void; result: ResetResult };
   /** Remove preflight conflicts; only with `confirmed: true`, sent after the learner said yes. */
   'run.removeConflicts': { params: { lessonId: string; keys: string[]; confirmed: true }; result: RemoveConflictsResult };
   /** Reveal the step's next hint; returns the step with its hints so far. */
@@ -581,8 +599,13 @@ export interface TerminalSession {
   exitCode: number | null;
   /** Which shell integration reports its commands (bash, zsh, fish), or null for none. */
   integration: 'bash' | 'zsh' | 'fish' | null;
-  /** The DOCKER_HOST the shell was given (the engine the checks read); null when none resolved. */
+  /** The engine the shell's docker talks to (the one the checks read); null when none resolved. */
   dockerHost: string | null;
+  /**
+   * The DOCKER_HOST the shell was given when it goes through the session's engine proxy (a
+   * private socket forwarding to `dockerHost`); null when DOCKER_HOST names the engine itself.
+   */
+  engineProxy: string | null;
   cols: number;
   rows: number;
 }

@@ -158,7 +158,7 @@ test('Reset step removes what the step made and nothing of the learner’s own',
     await expect(dialog).toContainText('container hello');
     await expect(dialog).not.toContainText(own);
     await dialog.getByRole('button', { name: 'Reset step' }).click();
-    // Other suites share this engine; what they created meanwhile counts as this run's too.
+    // Other suites share this engine; what they create meanwhile is listed apart and left alone.
     await expect(app.getByTestId('toasts')).toContainText(/Removed (.*, )?hello\b/);
 
     await expect.poll(() => stepStatuses(app)).toEqual(['current', 'pending', 'pending', 'pending', 'pending']);

@@ -160,20 +160,24 @@ describe('reset', () => {
     expect(stateOf(h).steps[0]!.checks[0]!.explanation).toBe(
       `container ${web} exists (running) but was not created during this lesson; remove or rename it and create it again`,
     );
-    // What the learner creates during the run: a container, a volume, a network, a tag, a built image.
-    cli('run', '-d', '--name', api, '-l', LABEL, 'busybox', 'sleep', '300');
-    cli('volume', 'create', '--label', LABEL, vol);
-    cli('network', 'create', '--label', LABEL, net);
-    cli('tag', base, tag);
+    // What the learner creates in Dockside's terminal during the run: a container, a volume, a
+    // network, a tag, a built image.
+    const learner = (...args: string[]) => h.learner.docker(...args);
+    await learner('run', '-d', '--name', api, '-l', LABEL, 'busybox', 'sleep', '300');
+    await learner('volume', 'create', '--label', LABEL, vol);
+    await learner('network', 'create', '--label', LABEL, net);
+    await learner('tag', base, tag);
     writeFileSync(join(buildDir, 'Dockerfile'), `FROM busybox\nRUN echo built-${s} > /built\n`);
-    cli('build', '-q', '--label', LABEL, '-t', built, buildDir); // BuildKit: no engine event at all
+    await learner('build', '-q', '--label', LABEL, '-t', built, buildDir); // BuildKit: no engine event at all
     await until('the evented objects attributed', () => stateOf(h).created.length === 4);
+    expect(stateOf(h).created.every((o) => o.origin === 'terminal')).toBe(true);
 
     const result = await h.runs.resetLesson();
     expect(result.removed.map((o) => `${o.type}:${o.name}`).sort()).toEqual(
       [`container:${api}`, `image:${built}`, `image:${tag}`, `network:${net}`, `volume:${vol}`].sort(),
     );
     expect(result.kept).toEqual([]);
+    expect(result.leftOutside).toEqual([]);
     expect(containerId(web)).toBe(theirs);
     expect(state(web)).toBe('running');
     expect(sh(`docker inspect ${api}`).code).not.toBe(0);
@@ -187,17 +191,18 @@ describe('reset', () => {
 
   it('removes an object only while it is the same one: a same-named newcomer survives', async () => {
     await h.runs.start('lt/reset', true);
-    cli('run', '-d', '--name', api, '-l', LABEL, 'busybox', 'sleep', '300');
+    await h.learner.docker('run', '-d', '--name', api, '-l', LABEL, 'busybox', 'sleep', '300');
     await until('api attributed', () => stateOf(h).created.some((o) => o.name === api));
     const ours = containerId(api);
     // Ours goes, and a container with the same name appears that the run did not create.
-    cli('rm', '-f', api);
+    await h.learner.docker('rm', '-f', api);
     cli('run', '-d', '--name', api, '-l', foreign, 'busybox', 'sleep', '300');
     const newcomer = containerId(api);
     expect(newcomer).not.toBe(ours);
     await h.runs.active!.settled();
     const result = await h.runs.resetLesson();
     expect(result.removed).toEqual([]);
+    expect(result.leftOutside).toEqual([]); // outside the lesson's label area: not even a candidate
     expect(containerId(api)).toBe(newcomer);
     expect(state(api)).toBe('running');
   });
@@ -205,11 +210,11 @@ describe('reset', () => {
   it('resets one step: removes what was created from that step on and makes it current again', async () => {
     sh(`docker rm -f ${web} ${api}`);
     await h.runs.start('lt/reset', true);
-    cli('run', '-d', '--name', web, '-l', LABEL, '-p', `${port}:80`, 'busybox', 'httpd', '-f', '-p', '80');
+    await h.learner.docker('run', '-d', '--name', web, '-l', LABEL, '-p', `${port}:80`, 'busybox', 'httpd', '-f', '-p', '80');
     await until('step 0 passed', () => stateOf(h).steps[0]!.status === 'passed');
-    cli('run', '-d', '--name', api, '-l', LABEL, 'busybox', 'sleep', '300');
+    await h.learner.docker('run', '-d', '--name', api, '-l', LABEL, 'busybox', 'sleep', '300');
     await until('step 1 passed', () => stateOf(h).steps[1]!.status === 'passed');
-    cli('run', '-d', '--name', worker, '-l', LABEL, 'busybox', 'sleep', '300');
+    await h.learner.docker('run', '-d', '--name', worker, '-l', LABEL, 'busybox', 'sleep', '300');
     await until('step 2 passed', () => stateOf(h).status === 'complete');
     const webId = containerId(web);
 
@@ -223,7 +228,7 @@ describe('reset', () => {
     await h.progress.flush();
     expect(Object.keys(h.progress.lesson('lt/reset').passed)).toEqual(['run-the-web-server']);
 
-    cli('run', '-d', '--name', api, '-l', LABEL, 'busybox', 'sleep', '300');
+    await h.learner.docker('run', '-d', '--name', api, '-l', LABEL, 'busybox', 'sleep', '300');
     await until('step 1 passed again', () => stateOf(h).steps[1]!.status === 'passed');
   });
 });

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/app';
 import type { RunState, WireResult } from '../../electron/core/contract';
 import { EngineSocketProxy } from '../helpers/socket-proxy';
+import { fromHost } from '../../electron/core/engine/endpoint';
+import { startLearnerCli, type LearnerCli } from './helpers/learner-cli';
 import {
   AREA,
   cleanupDir,
@@ -28,6 +30,7 @@ const later = `lt-restart-later-${s}`;
 let proxy: EngineSocketProxy;
 let core: Core;
 let client: RecordingClient;
+let learner: LearnerCli;
 let lessonsDir: string;
 let dataDir: string;
 
@@ -60,12 +63,14 @@ beforeAll(async () => {
     version: 'test',
     engineTiming: { retryMs: 200, healthMs: 1000, timeoutMs: 1500 },
   });
+  learner = await startLearnerCli(core.context, fromHost('unix:///var/run/docker.sock', 'default', 'default', null));
   client = new RecordingClient('restart');
   core.connect(client);
   await until('the events stream', () => core.context.events.isOpen);
 });
 
 afterAll(async () => {
+  learner.close();
   await core.dispose();
   await proxy.dispose();
   removeLabelled();
@@ -88,8 +93,9 @@ describe('the engine restarting during a run', () => {
     expect(during.steps[0]!.status).toBe('current'); // an error state, never a failed step
     expect(during.steps[0]!.error).toMatch(/^The Docker engine cannot be read: /);
 
-    // The learner's command reaches the engine through the real socket while core cannot see it.
-    cli('run', '-d', '--name', name, '-l', LABEL, 'busybox', 'sleep', '300');
+    // The learner's command reaches the engine through the real socket while core cannot see it
+    // (through a terminal's proxy, so it is the learner's).
+    await learner.docker('run', '-d', '--name', name, '-l', LABEL, 'busybox', 'sleep', '300');
     await new Promise((r) => setTimeout(r, 300));
     expect((await runState())!.steps[0]!.status).toBe('current');
 
@@ -108,7 +114,7 @@ describe('the engine restarting during a run', () => {
   });
 
   it('keeps evaluating live after the reconnect', async () => {
-    cli('run', '-d', '--name', later, '-l', LABEL, 'busybox', 'sleep', '300');
+    await learner.docker('run', '-d', '--name', later, '-l', LABEL, 'busybox', 'sleep', '300');
     await until('step 1 passed', () => client.lastStep(1)?.status === 'passed');
     expect((await runState())!.status).toBe('complete');
   });

@@ -68,14 +68,20 @@ describe('terminal sessions (bash)', () => {
     ).toEqual(['true', 'echo hello', 'ls /definitely-not-here; (exit 3)', 'cd /tmp', 'pwd']);
   });
 
-  it('pins DOCKER_HOST to the engine the checks read, hides the nonce, and ignores forged marks', async () => {
+  it("points DOCKER_HOST at the session's private engine proxy, hides the nonce, and ignores forged marks", async () => {
     const client = h.client();
     const session = await h.create(client);
     await ready(client, session);
     const host = h.context.engine.connected!.endpoint.host;
     expect(session.dockerHost).toBe(host);
+    const proxyHost = session.engineProxy!;
+    expect(proxyHost).toMatch(/^unix:\/\/\/.*\/docker\.sock$/);
     await run(client, session, 'echo "host=$DOCKER_HOST term=$TERM nonce=[$DOCKSIDE_NONCE]"');
-    expect(client.output.get(session.id)).toContain(`host=${host} term=xterm-256color nonce=[]`);
+    expect(client.output.get(session.id)).toContain(`host=${proxyHost} term=xterm-256color nonce=[]`);
+    // The proxy reaches the engine the checks read, and what the shell makes is the learner's.
+    await run(client, session, `docker volume create dockside-term-proxy-${process.pid} && echo made`);
+    await client.until('the ledger has it', () => h.context.ledger.has('volume', `dockside-term-proxy-${process.pid}`));
+    await run(client, session, `docker volume rm dockside-term-proxy-${process.pid}`);
 
     const count = client.commands(session.id).length;
     await run(client, session, String.raw`printf '\033]633;E;rm -rf /;guess\007\033]633;C;guess\007\033]633;D;0;guess\007'`);
@@ -94,8 +100,9 @@ describe('terminal sessions (bash)', () => {
       const session = await h.create(client);
       expect(session.dockerHost).toBe('unix:///tmp/dockside-test-other.sock');
       await ready(client, session);
-      await run(client, session, 'echo "host=$DOCKER_HOST"');
-      expect(client.output.get(session.id)).toContain('host=unix:///tmp/dockside-test-other.sock');
+      // Its proxy forwards there: nothing listens, and docker says so through the proxy.
+      await run(client, session, 'docker version --format "{{.Server.Version}}"');
+      expect(client.output.get(session.id)).toContain('/tmp/dockside-test-other.sock');
     } finally {
       await h.context.settings.update({ chosenEndpoint: null });
     }

@@ -71,6 +71,21 @@ describe('the session environment', () => {
     });
   });
 
+  it("names the session's engine proxy instead, without the TLS settings the proxy handles itself", () => {
+    const endpoint = fromHost('tcp://10.0.0.5:2376', 'currentContext', 'remote', { verify: true });
+    const env = buildSessionEnv({
+      base: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs', DOCKER_CONTEXT: 'remote' },
+      endpoint,
+      integration: {},
+      version: '1',
+      proxyHost: 'unix:///tmp/dockside-x/docker.sock',
+    });
+    expect(env.DOCKER_HOST).toBe('unix:///tmp/dockside-x/docker.sock');
+    expect(env).not.toHaveProperty('DOCKER_TLS_VERIFY');
+    expect(env).not.toHaveProperty('DOCKER_CERT_PATH');
+    expect(env).not.toHaveProperty('DOCKER_CONTEXT');
+  });
+
   it('leaves DOCKER_HOST alone when no endpoint resolved', () => {
     const env = buildSessionEnv({ base: { DOCKER_HOST: 'tcp://x:1' }, endpoint: null, integration: {}, version: '1' });
     expect(env.DOCKER_HOST).toBe('tcp://x:1');

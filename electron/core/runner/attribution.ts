@@ -1,5 +1,5 @@
 /**
- * What the learner created during a run, learned from engine events: containers, images (tags),
+ * What was created during a run, learned from engine events: containers, images (tags),
  * volumes and networks, each with the step that was current and what identifies it (a
  * container's or network's id, a volume's name plus creation time, an image's id and the tags
  * set during the run). Reset removes exactly these, and only while each is still the same object.
@@ -7,8 +7,14 @@
  * A snapshot of what existed when the run began tells a volume created now from one merely
  * mounted now (the engine sends `create` for both), and a new image from a retagged old one.
  * After a gap in the events stream, `reconcile` re-lists and adopts what appeared meanwhile.
+ *
+ * Events do not say which client acted. The terminal ledger does: what went through a Dockside
+ * terminal's engine proxy is the learner's (`viaTerminal`, whichever of the event and the
+ * proxy's record comes first); the rest was made by another client during the run. Both count
+ * for checks; Reset removes the learner's, and the others only when the learner ticks them.
  */
-import type { ObjectRef } from '../contract';
+import type { CreatedRef } from '../contract';
+import type { LedgerRecord, TerminalLedger } from '../engine-proxy/terminal-ledger';
 import type { EngineEvent } from '../engine/events';
 import type { EngineObjectType } from '../checks/kind';
 import type { EngineReader } from '../checks/engine-reader';
@@ -30,6 +36,8 @@ export interface CreatedObject {
   newImage?: boolean | undefined;
   /** Compose project, when Compose made it. */
   project?: string | undefined;
+  /** Made through Dockside's terminal (its engine proxy answered the creating call); else by another client. */
+  viaTerminal?: boolean | undefined;
 }
 
 /** What existed when the run began. */
@@ -85,6 +93,7 @@ export class Attribution {
   constructor(
     initial: CreatedObject[],
     private readonly ignore: IgnorePredicate = () => false,
+    private readonly ledger: Pick<TerminalLedger, 'has'> | null = null,
   ) {
     this.objects = initial.map((o) => ({ ...o }));
   }
@@ -114,8 +123,22 @@ export class Attribution {
     return [...new Set(this.objects.filter((o) => o.type === type).map((o) => o.name))];
   }
 
-  refs(): ObjectRef[] {
-    return this.objects.map((o) => ({ type: o.type, id: o.id, name: o.name }));
+  refs(): CreatedRef[] {
+    return this.objects.map((o) => ({
+      type: o.type,
+      id: o.id,
+      name: o.name,
+      step: o.step,
+      origin: o.viaTerminal ? 'terminal' : 'outside',
+    }));
+  }
+
+  /** The proxy recorded an object: if it is one of ours, it was the learner's. True when that changed something. */
+  confirm(record: LedgerRecord): boolean {
+    const object = this.objects.find((o) => o.type === record.type && o.id === record.id);
+    if (!object || object.viaTerminal) return false;
+    object.viaTerminal = true;
+    return true;
   }
 
   /** Objects created while `step` or a later step was current. */
@@ -262,7 +285,7 @@ export class Attribution {
   private add(object: CreatedObject, labels: Record<string, string>): boolean {
     if (this.has(object.type, object.id)) return false;
     if (this.ignore({ type: object.type, id: object.id, name: object.name, labels })) return false;
-    this.objects.push(object);
+    this.objects.push({ ...object, viaTerminal: this.ledger?.has(object.type, object.id) ?? false });
     return true;
   }
 }

@@ -57,7 +57,7 @@ export interface RunListener {
 
 export interface LessonRunOptions {
   lesson: LoadedLesson;
-  context: Pick<CoreContext, 'engine' | 'events' | 'commands' | 'containers'>;
+  context: Pick<CoreContext, 'engine' | 'events' | 'commands' | 'containers' | 'ledger'>;
   workspaceDir: string;
   runId: string;
   startedAt: number;
@@ -115,7 +115,7 @@ export class LessonRun {
     this.workspaceDir = options.workspaceDir;
     this.timing = { ...defaultTiming, ...options.timing };
     this.counter = options.counter ?? new CallCounter();
-    this.attribution = new Attribution(options.created, options.ignore);
+    this.attribution = new Attribution(options.created, options.ignore, options.context.ledger);
     const steps = this.lesson.steps;
     this.passedAt = steps.map((step) => options.passed[step.id] ?? null);
     this.hintsRevealed = steps.map((step) => Math.min(options.hintsRevealed[step.id] ?? 0, step.hints.length));
@@ -140,6 +140,12 @@ export class LessonRun {
     this.unsubscribes.push(
       events.subscribe((event) => this.onEvent(event)),
       events.onResync(() => this.onGap()),
+      // The proxy's record may come after the engine's event: then it settles who made the object.
+      this.options.context.ledger.subscribe((record) => {
+        if (this.stopped || !this.attribution.confirm(record)) return;
+        this.options.listener.persist();
+        this.emitChanged();
+      }),
       engine.onConnected(() => this.onGap()),
       engine.onChange((status) => {
         if (status.state === 'unreachable') this.setEngineError(status.error);
@@ -295,6 +301,7 @@ export class LessonRun {
         if (adopted) {
           this.options.listener.persist();
           this.options.listener.objects();
+          this.emitChanged();
         }
         return adopted;
       },
@@ -335,7 +342,11 @@ export class LessonRun {
           const changed = await this.attribution.observe(event, step, this.reader());
           const concernsOurs =
             changed || this.attribution.all.some((o) => o.id === event.id || o.id === event.attributes.container);
-          if (changed) this.options.listener.persist();
+          if (changed) {
+            this.options.listener.persist();
+            // Clients list what was created (and by whom) in Reset's dialog.
+            this.emitChanged();
+          }
           if (concernsOurs) this.options.listener.objects();
         })
         .catch(() => undefined);

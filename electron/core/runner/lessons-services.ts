@@ -17,11 +17,15 @@ type Names = keyof LessonsRequests;
 
 const lessonId = z.string().min(1).max(200);
 const step = z.number().int().min(0).max(1000);
+/** Ids of objects made outside Dockside's terminal that the learner ticked for removal. */
+const alsoRemove = z.array(z.string().min(1).max(200)).max(500);
 
 const schemas = {
   lesson: z.object({ lessonId }),
   start: z.object({ lessonId, restart: z.boolean().optional() }),
   step: z.object({ step }),
+  reset: z.object({ step, alsoRemove }).partial({ alsoRemove: true }),
+  resetLesson: z.object({ alsoRemove }).partial().optional(),
   removeConflicts: z.object({
     lessonId,
     keys: z.array(z.string().min(1).max(200)).max(100),
@@ -65,8 +69,11 @@ export function createLessonsServices(context: CoreContext, options: RunServiceO
       },
       'run.state': () => runs.state(),
       'run.stop': () => runs.stop(),
-      'run.resetStep': (params) => runs.resetStep(parse(schemas.step, params).step),
-      'run.resetLesson': () => runs.resetLesson(),
+      'run.resetStep': (params) => {
+        const { step: index, alsoRemove: ticked } = parse(schemas.reset, params);
+        return runs.resetStep(index, ticked ?? []);
+      },
+      'run.resetLesson': (params) => runs.resetLesson(parse(schemas.resetLesson, params)?.alsoRemove ?? []),
       'run.removeConflicts': (params) => {
         const { lessonId: id, keys } = parse(schemas.removeConflicts, params);
         return runs.removeConflicts(id, keys);

@@ -4,7 +4,7 @@
  * preflight, hints, the live-objects panel, and the events that tell clients about all of it.
  */
 import { randomUUID } from 'node:crypto';
-import type { LiveObjects, Preflight, RemoveConflictsResult, ResetResult, RunState, StepState } from '../contract';
+import type { LiveObjects, ObjectRef, Preflight, RemoveConflictsResult, ResetResult, RunState, StepState } from '../contract';
 import type { CoreContext } from '../context';
 import { EngineReader } from '../checks/engine-reader';
 import { CoreError, messageOf } from '../errors';
@@ -12,7 +12,7 @@ import type { LessonLibrary } from '../lessons/lesson-library';
 import type { LoadedLesson } from '../lessons/types';
 import type { ProgressStore, StoredAttempt } from '../progress/progress-store';
 import { workspaceDir } from '../workspace';
-import type { IgnorePredicate } from './attribution';
+import type { CreatedObject, IgnorePredicate } from './attribution';
 import { LessonRun, type RunTiming } from './lesson-run';
 import { readLiveObjects } from './live-objects';
 import { removeConflicts, runPreflight, type PreflightInput } from './preflight';
@@ -38,6 +38,20 @@ export function onlyTestArea(env: Record<string, string | undefined>): IgnorePre
   const area = env.DOCKSIDE_TEST_AREA;
   if (!area) return undefined;
   return (candidate) => candidate.labels['dockside.test'] !== area;
+}
+
+/**
+ * What a reset removes: everything made in Dockside's terminal, and of what other clients made
+ * during the run only what the learner ticked (by id). The rest is left, and said so.
+ */
+export function chooseRemovals(
+  objects: readonly CreatedObject[],
+  alsoRemove: readonly string[],
+): { remove: CreatedObject[]; leftOutside: ObjectRef[] } {
+  const ticked = new Set(alsoRemove);
+  const remove = objects.filter((o) => o.viaTerminal === true || ticked.has(o.id));
+  const leftOutside = objects.filter((o) => !remove.includes(o)).map((o) => ({ type: o.type, id: o.id, name: o.name }));
+  return { remove, leftOutside };
 }
 
 export class RunService {
@@ -160,22 +174,24 @@ export class RunService {
     return run.revealHint(step);
   }
 
-  async resetStep(step: number): Promise<ResetResult> {
+  async resetStep(step: number, alsoRemove: readonly string[] = []): Promise<ResetResult> {
     const run = this.requireRun();
     this.requireStep(run, step);
     await run.reconcile();
-    const outcome = await removeCreated(this.docker(), run.attribution.fromStep(step));
+    const { remove, leftOutside } = chooseRemovals(run.attribution.fromStep(step), alsoRemove);
+    const outcome = await removeCreated(this.docker(), remove);
     run.forget(outcome.settled);
     run.rewind(step);
     await run.flushNow();
-    return { removed: outcome.removed, kept: outcome.kept, state: run.state() };
+    return { removed: outcome.removed, kept: outcome.kept, leftOutside, state: run.state() };
   }
 
-  async resetLesson(): Promise<ResetResult> {
+  async resetLesson(alsoRemove: readonly string[] = []): Promise<ResetResult> {
     const run = this.requireRun();
     const docker = this.docker();
     await run.reconcile();
-    const outcome = await removeCreated(docker, run.attribution.all);
+    const { remove, leftOutside } = chooseRemovals(run.attribution.all, alsoRemove);
+    const outcome = await removeCreated(docker, remove);
     const lesson = run.lesson;
     this.stop();
     const attempt: StoredAttempt = { runId: randomUUID(), startedAt: Date.now(), created: [] };
@@ -186,7 +202,7 @@ export class RunService {
       record.passed = {};
     });
     const state = await this.launch(lesson, dir, attempt, {}, this.progress.lesson(lesson.summary.id).hintsRevealed);
-    return { removed: outcome.removed, kept: outcome.kept, state };
+    return { removed: outcome.removed, kept: outcome.kept, leftOutside, state };
   }
 
   private preflightInput(lessonId: string): PreflightInput {

@@ -1,9 +1,12 @@
 /**
  * Prove a lesson on a real engine: for each step, its checks do not pass before its solution
  * runs, and do pass after. The replay is a real run (the same attribution, evaluation and reset
- * the learner gets), and it removes exactly what it created when it is done. Each solution
- * command is also published on the command feed, as the terminal would report it, so checks
- * that follow the terminal are proven the same way.
+ * the learner gets), and it removes exactly what it created when it is done. Solutions run with
+ * the environment a terminal gets, through an engine proxy of their own — so every lesson also
+ * proves the proxy (Compose, buildx, contexts, registries) and its attribution: what they make
+ * is the learner's, what other clients make meanwhile is left alone. Each solution command is
+ * also published on the command feed, as the terminal would report it, so checks that follow
+ * the terminal are proven the same way.
  */
 import { spawn } from 'node:child_process';
 import type { StepState } from '../contract';
@@ -11,7 +14,9 @@ import type { CoreContext } from '../context';
 import { messageOf } from '../errors';
 import type { LoadedLesson } from '../lessons/types';
 import { removeCreated } from './reset';
-import type { RunService } from './run-service';
+import { chooseRemovals, type RunService } from './run-service';
+import { EngineProxy } from '../engine-proxy/engine-proxy';
+import { buildSessionEnv } from '../terminal/session-env';
 
 export type StepVerdict =
   | { step: number; title: string; outcome: 'proven'; ms: number }
@@ -23,7 +28,8 @@ export interface LessonVerdict {
   steps: StepVerdict[];
   /** A problem before any step ran (preflight, engine) or during cleanup. */
   error: string | null;
-  cleanup: { removed: number; kept: string[] };
+  /** `outside`: objects made during the replay by other clients, left alone. */
+  cleanup: { removed: number; kept: string[]; outside: string[] };
 }
 
 export interface ReplayOptions {
@@ -75,7 +81,12 @@ export async function replayLesson(
 ): Promise<LessonVerdict> {
   const passTimeoutMs = options.passTimeoutMs ?? 15_000;
   const commandTimeoutMs = options.commandTimeoutMs ?? 60_000;
-  const verdict: LessonVerdict = { lessonId: lesson.summary.id, steps: [], error: null, cleanup: { removed: 0, kept: [] } };
+  const verdict: LessonVerdict = {
+    lessonId: lesson.summary.id,
+    steps: [],
+    error: null,
+    cleanup: { removed: 0, kept: [], outside: [] },
+  };
   const skipRest = (from: number, reason: string) => {
     for (const step of lesson.steps.slice(from))
       verdict.steps.push({ step: step.index, title: step.title, outcome: 'skipped', reason });
@@ -93,7 +104,19 @@ export async function replayLesson(
     return verdict;
   }
 
-  const state = await runs.start(lesson.summary.id, true);
+  const proxy = new EngineProxy({ endpoint: () => context.engine.connected?.endpoint ?? null, ledger: context.ledger });
+  await proxy.listen();
+  const env = buildSessionEnv({
+    base: context.env,
+    endpoint: context.engine.connected?.endpoint ?? null,
+    integration: {},
+    version: context.version,
+    proxyHost: proxy.dockerHost,
+  });
+  const state = await runs.start(lesson.summary.id, true).catch((error: unknown) => {
+    proxy.close();
+    throw error;
+  });
   const run = runs.active!;
   try {
     for (const step of lesson.steps) {
@@ -111,7 +134,7 @@ export async function replayLesson(
       }
       const began = Date.now();
       for (const script of step.solution) {
-        const result = await runShell(script, state.workspaceDir, context.env, commandTimeoutMs);
+        const result = await runShell(script, state.workspaceDir, env, commandTimeoutMs);
         context.commands.publish({
           sessionId: 'lessons-check',
           line: script.trim(),
@@ -147,12 +170,16 @@ export async function replayLesson(
     // Events of the last command may still be on their way, and BuildKit sends none: adopt by looking too.
     await run.reconcile().catch(() => undefined);
     const docker = context.engine.connected?.docker;
+    const { remove, leftOutside } = chooseRemovals(run.attribution.all, []);
+    verdict.cleanup.outside = leftOutside.map((o) => `${o.type} ${o.name}`);
     if (docker) {
-      const outcome = await removeCreated(docker, run.attribution.all);
-      verdict.cleanup = { removed: outcome.removed.length, kept: outcome.kept.map((k) => k.reason) };
+      const outcome = await removeCreated(docker, remove);
+      verdict.cleanup.removed = outcome.removed.length;
+      verdict.cleanup.kept = outcome.kept.map((k) => k.reason);
     } else {
       verdict.cleanup.kept.push('the engine went away before cleanup');
     }
     runs.stop();
+    proxy.close();
   }
 }

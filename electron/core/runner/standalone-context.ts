@@ -13,6 +13,7 @@ import { ContainerIndex } from '../engine/container-index';
 import { ClientHub } from '../rpc/hub';
 import { SettingsStore } from '../settings/settings-store';
 import { CommandFeed } from '../terminal/command-feed';
+import { TerminalLedger, forgetRemovedVolumes } from '../engine-proxy/terminal-ledger';
 
 export interface StandaloneOptions {
   dataDir: string;
@@ -49,13 +50,16 @@ export async function createStandaloneContext(options: StandaloneOptions): Promi
     hub: new ClientHub(),
     settings,
     commands: new CommandFeed(),
+    ledger: new TerminalLedger(),
   };
+  const unwatchVolumes = forgetRemovedVolumes(context.ledger, events);
   await engine.start();
   // The events stream opens right after the first connect; wait for it so no early event is missed.
   for (let i = 0; i < 100 && !events.isOpen && engine.connected; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
   return {
     context,
     dispose() {
+      unwatchVolumes();
       containers.dispose();
       events.dispose();
       engine.stop();

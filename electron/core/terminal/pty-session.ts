@@ -22,6 +22,8 @@ export interface SpawnPlan {
   integration: IntegratedShell | null;
   nonce: string | null;
   dockerHost: string | null;
+  /** The DOCKER_HOST of the session's engine proxy, when it has one. */
+  engineProxy: string | null;
   /** Shown in the pane before the shell's own output (a missing $SHELL, a workspace that failed). */
   notices: string[];
   /** The shell to try when this one dies at once; null when this already is the last resort. */
@@ -104,6 +106,7 @@ export class PtySession {
       exitCode: this.exitCode,
       integration: this.plan?.integration ?? null,
       dockerHost: this.plan?.dockerHost ?? null,
+      engineProxy: this.plan?.engineProxy ?? null,
       cols: this.cols,
       rows: this.rows,
     };

@@ -1,7 +1,9 @@
 /**
  * The environment a terminal's shell starts with: the learner's own (the login shell's on
  * macOS), plus DOCKER_HOST pinned to the engine the checks read — so `docker` in the terminal and
- * the lesson's checks can never look at two different engines — and a proper TERM.
+ * the lesson's checks can never look at two different engines — and a proper TERM. Normally
+ * DOCKER_HOST names the session's engine proxy (which forwards to that engine and records what
+ * the learner makes); without one it names the engine itself.
  */
 import { dirname, join } from 'node:path';
 import type { ResolvedEndpoint } from '../engine/endpoint';
@@ -24,6 +26,8 @@ export interface SessionEnvInput {
   /** From the shell-integration launch (nonce, ZDOTDIR, ...). */
   integration: Record<string, string>;
   version: string;
+  /** The session's engine proxy (plain HTTP on a private socket), or null to name the engine directly. */
+  proxyHost?: string | null;
 }
 
 export function buildSessionEnv(input: SessionEnvInput): Record<string, string> {
@@ -38,7 +42,13 @@ export function buildSessionEnv(input: SessionEnvInput): Record<string, string> 
   // Without a UTF-8 locale, shells garble anything outside ASCII; don't override a learner's choice.
   if (!env.LANG && !env.LC_ALL && !env.LC_CTYPE) env.LANG = 'C.UTF-8';
 
-  if (input.endpoint) {
+  if (input.endpoint && input.proxyHost) {
+    env.DOCKER_HOST = input.proxyHost;
+    delete env.DOCKER_CONTEXT;
+    // The proxy speaks plain HTTP on its private socket; TLS to the engine is its business.
+    delete env.DOCKER_TLS_VERIFY;
+    delete env.DOCKER_CERT_PATH;
+  } else if (input.endpoint) {
     const { host, tls, dial } = input.endpoint;
     env.DOCKER_HOST = host;
     // DOCKER_HOST beats a context for the CLI; drop it anyway so `docker context show` does not mislead.

@@ -11,6 +11,7 @@ import type { Service } from '../app';
 import type { CoreContext } from '../context';
 import type { TerminalRequests, TerminalSession } from '../contract';
 import { resolveEndpoint, type ResolvedEndpoint } from '../engine/endpoint';
+import { TerminalProxies } from '../engine-proxy/terminal-proxies';
 import { CoreError, messageOf } from '../errors';
 import type { Client } from '../rpc/client';
 import { workspaceDir } from '../workspace';
@@ -74,6 +75,8 @@ export function createTerminalService(
 } {
   const sessions = new Map<string, Owned>();
   const integration = new ShellIntegration();
+  // Each session's docker goes through its own proxy, to whatever endpoint core uses at each request.
+  const proxies = new TerminalProxies(context.ledger, () => currentEndpoint().endpoint);
   const loginEnv = new LoginEnvCache({ env: context.env, platform: context.platform });
   // Resolve the login environment (macOS) in the background now, so the first terminal is quick.
   void loginEnv.get();
@@ -126,14 +129,21 @@ export function createTerminalService(
     }
   }
 
-  async function planFor(lessonId: string | null): Promise<SpawnPlan> {
+  async function planFor(sessionId: string, lessonId: string | null): Promise<SpawnPlan> {
     const { env: baseEnv, note } = await loginEnv.get();
     const shell = chooseShell(baseEnv.SHELL);
     const dir = startDirectory(lessonId);
     const { endpoint, problem } = currentEndpoint();
+    const proxy = endpoint ? await proxies.planFor(sessionId, endpoint) : { proxyHost: null, notice: null };
     // macOS terminals start login shells, so the learner's profile runs as in Terminal.app.
     const launch = integration.launch(shell.path, { login: context.platform === 'darwin', env: baseEnv });
-    const env = buildSessionEnv({ base: baseEnv, endpoint, integration: launch.env, version: context.version });
+    const env = buildSessionEnv({
+      base: baseEnv,
+      endpoint,
+      integration: launch.env,
+      version: context.version,
+      proxyHost: proxy.proxyHost,
+    });
     if (shell.path !== baseEnv.SHELL && env.SHELL !== undefined) env.SHELL = shell.path;
     return {
       shell: shell.path,
@@ -143,7 +153,8 @@ export function createTerminalService(
       integration: launch.integration,
       nonce: launch.nonce,
       dockerHost: endpoint?.host ?? null,
-      notices: [note, shell.notice, dir.notice, problem].filter((n): n is string => n !== null),
+      engineProxy: proxy.proxyHost,
+      notices: [note, shell.notice, dir.notice, problem, proxy.notice].filter((n): n is string => n !== null),
       fallbackShell: lastResortShell(shell.path),
     };
   }
@@ -154,6 +165,7 @@ export function createTerminalService(
       sessions.delete(sessionId);
       context.commands.ended(sessionId);
       entry.session.dispose();
+      proxies.close(sessionId);
     }
   }
   const watchedClients = new WeakSet<Client>();
@@ -171,7 +183,7 @@ export function createTerminalService(
       lessonId,
       cols: input.cols ?? 80,
       rows: input.rows ?? 24,
-      plan: () => planFor(lessonId),
+      plan: () => planFor(sessionId, lessonId),
       flowLimits: options.flowLimits,
       callbacks: {
         data: (data) => client.emit('terminal.data', { id: sessionId, data }),
@@ -202,10 +214,14 @@ export function createTerminalService(
     } catch (error) {
       sessions.delete(sessionId);
       session.dispose();
+      proxies.close(sessionId);
       throw new CoreError('TERMINAL_SPAWN_FAILED', `Could not start a shell: ${messageOf(error)}`);
     }
     // The client may have gone while the shell started: its close already ran.
-    if (!sessions.has(sessionId)) throw new CoreError('TERMINAL_NOT_FOUND', 'The window closed while its terminal started.');
+    if (!sessions.has(sessionId)) {
+      proxies.close(sessionId);
+      throw new CoreError('TERMINAL_NOT_FOUND', 'The window closed while its terminal started.');
+    }
     return session.info;
   }
 
@@ -233,6 +249,7 @@ export function createTerminalService(
         sessions.delete(sessionId);
         context.commands.ended(sessionId);
         session.dispose();
+        proxies.close(sessionId);
       },
       'terminal.restart': async (params, client) => {
         const { id: sessionId } = parse(schemas.byId, params, 'terminal.restart');
@@ -246,6 +263,7 @@ export function createTerminalService(
     dispose: () => {
       for (const { session } of sessions.values()) session.dispose();
       sessions.clear();
+      proxies.closeAll();
       integration.dispose();
     },
   };

@@ -149,7 +149,6 @@ function Shell() {
                   engine={engine}
                   progress={progress.get(route.lessonId)}
                   catalog={catalog.value}
-                  objects={objects}
                 />
               }
               second={

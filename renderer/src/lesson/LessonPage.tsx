@@ -3,7 +3,7 @@
  * when a step passes the next becomes current and is scrolled into view — and offers the
  * keyboard's step navigation and "run the highlighted command".
  */
-import type { EngineStatus, LessonCatalog, LessonProgress, LiveObjects, RunState } from '@contract';
+import type { EngineStatus, LessonCatalog, LessonProgress, ResetResult, RunState } from '@contract';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { hrefOf } from '../app/route';
@@ -14,6 +14,7 @@ import { useToast } from '../ui/Toasts';
 import { trackTitle } from '../catalog/lesson-progress';
 import { LessonMarkdown } from './LessonMarkdown';
 import { LessonSetup } from './LessonSetup';
+import { ResetObjects, useResetChoice } from './ResetObjects';
 import { StepAnnouncer } from './StepAnnouncer';
 import { StepCard } from './StepCard';
 import { stepViews } from './step-view';
@@ -28,10 +29,9 @@ interface LessonPageProps {
   engine: EngineStatus;
   progress: LessonProgress | undefined;
   catalog: LessonCatalog | undefined;
-  objects: LiveObjects | null;
 }
 
-export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progress, catalog, objects }: LessonPageProps) {
+export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progress, catalog }: LessonPageProps) {
   const session = useLessonSession(lessonId, activeRun, runLoaded, engine);
   const { lesson, run } = session;
   const toast = useToast();
@@ -44,6 +44,7 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
   const [commandCursor, setCommandCursor] = useState(0);
   const [feedback, setFeedback] = useState<{ step: number; text: string } | null>(null);
   const [confirmResetLesson, setConfirmResetLesson] = useState(false);
+  const lessonChoice = useResetChoice();
   const stepRefs = useRef(new Map<number, HTMLLIElement>());
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -106,29 +107,21 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
     }
   };
 
-  const resetStep = async (index: number) => {
+  const resetStep = async (index: number, alsoRemove: string[]) => {
     try {
-      const result = await api.run.resetStep({ step: index });
-      reportReset(
-        result.removed.map((o) => o.name),
-        result.kept,
-        toast,
-      );
+      const result = await api.run.resetStep({ step: index, alsoRemove });
+      reportReset(result, toast);
       select(index, true);
     } catch (reason) {
       toast(`Reset failed: ${messageOf(reason)}`, 'bad');
     }
   };
 
-  const resetLesson = async () => {
+  const resetLesson = async (alsoRemove: string[]) => {
     setConfirmResetLesson(false);
     try {
-      const result = await api.run.resetLesson();
-      reportReset(
-        result.removed.map((o) => o.name),
-        result.kept,
-        toast,
-      );
+      const result = await api.run.resetLesson({ alsoRemove });
+      reportReset(result, toast);
       select(0, true);
     } catch (reason) {
       toast(`Reset failed: ${messageOf(reason)}`, 'bad');
@@ -164,7 +157,7 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
   }
 
   const running = session.phase === 'running' && run !== null;
-  const createdAt = (index: number) => (objects?.lessonId === lessonId ? objectsFrom(objects, index) : []);
+  const createdAt = (index: number) => (run?.lessonId === lessonId ? run.created.filter((o) => o.step >= index) : []);
 
   return (
     <div className="lesson-scroll" ref={scrollRef}>
@@ -195,7 +188,10 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
               <button
                 type="button"
                 className="button button-small button-quiet"
-                onClick={() => setConfirmResetLesson(true)}
+                onClick={() => {
+                  lessonChoice.clear();
+                  setConfirmResetLesson(true);
+                }}
                 data-testid="reset-lesson"
               >
                 Reset lesson…
@@ -254,7 +250,7 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
                 setCommandCursor(index);
               }}
               onRevealHint={() => revealHint(view.step.index)}
-              onReset={() => resetStep(view.step.index)}
+              onReset={(alsoRemove) => resetStep(view.step.index, alsoRemove)}
             />
           ))}
         </ol>
@@ -288,14 +284,16 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
         title="Reset the whole lesson?"
         confirmLabel="Reset lesson"
         tone="danger"
-        onConfirm={() => void resetLesson()}
+        onConfirm={() => void resetLesson([...lessonChoice.ticked])}
         onCancel={() => setConfirmResetLesson(false)}
         testId="confirm-reset-lesson"
       >
-        <p>
-          Dockside removes everything this lesson made ({run?.created.length ?? 0} objects) and starts a new attempt from step 1.
-        </p>
-        <p>Anything you had before the lesson is left alone.</p>
+        <ResetObjects
+          objects={run?.created ?? []}
+          choice={lessonChoice}
+          empty="Nothing was made during this lesson yet; it starts a new attempt from step 1."
+        />
+        <p>Then it starts a new attempt from step 1. Anything you had before the lesson is left alone.</p>
       </ConfirmDialog>
     </div>
   );
@@ -306,24 +304,12 @@ function introBody(intro: string): string {
   return intro.replace(/^\s*#\s[^\n]*\n?/, '').trim();
 }
 
-function objectsFrom(objects: LiveObjects, step: number) {
-  return [
-    ...objects.containers.filter((c) => c.step >= step).map((c) => ({ type: 'container' as const, id: c.id, name: c.name })),
-    ...objects.images
-      .filter((i) => i.step >= step)
-      .map((i) => ({ type: 'image' as const, id: i.id, name: i.tags[0] ?? i.id.slice(7, 19) })),
-    ...objects.volumes.filter((v) => v.step >= step).map((v) => ({ type: 'volume' as const, id: v.name, name: v.name })),
-    ...objects.networks.filter((n) => n.step >= step).map((n) => ({ type: 'network' as const, id: n.id, name: n.name })),
-  ];
-}
-
-function reportReset(
-  removed: string[],
-  kept: { object: { name: string }; reason: string }[],
-  toast: ReturnType<typeof useToast>,
-) {
+function reportReset(result: ResetResult, toast: ReturnType<typeof useToast>) {
+  const removed = result.removed.map((o) => o.name);
   toast(removed.length > 0 ? `Removed ${removed.join(', ')}.` : 'Nothing to remove; the step is current again.', 'ok');
-  for (const k of kept) toast(`Kept ${k.object.name}: ${k.reason}`, 'info');
+  for (const k of result.kept) toast(`Kept ${k.object.name}: ${k.reason}`, 'info');
+  if (result.leftOutside.length > 0)
+    toast(`Left what was made outside Dockside's terminal: ${result.leftOutside.map((o) => o.name).join(', ')}.`, 'info');
 }
 
 /** Smooth scrolling is motion too: none when the learner asked the OS for less. */

@@ -4,9 +4,10 @@
  * that removes what was made during this step. Every step has the same parts in the same places
  * whatever its state, so nothing jumps when the learner's work makes it pass.
  */
-import type { ObjectRef } from '@contract';
+import type { CreatedRef } from '@contract';
 import { forwardRef, useState } from 'react';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ResetObjects, useResetChoice } from './ResetObjects';
 import { StatusIcon } from '../ui/StatusIcon';
 import { LessonMarkdown } from './LessonMarkdown';
 import { StepChecks, StepStatusLine } from './StepChecks';
@@ -22,13 +23,14 @@ interface StepCardProps {
   highlightedCommand: number | null;
   /** The learner's last failed docker command, while this step is current. */
   feedback: string | null;
-  /** Objects that Reset step would remove (made while this step or a later one was current). */
-  resettable: ObjectRef[];
+  /** Objects made while this step or a later one was current: Reset step offers them. */
+  resettable: CreatedRef[];
   canAct: boolean;
   onSelect: () => void;
   onCommandFocus: (index: number) => void;
   onRevealHint: () => Promise<void>;
-  onReset: () => Promise<void>;
+  /** With the ids of objects made outside Dockside's terminal that the learner ticked. */
+  onReset: (alsoRemove: string[]) => Promise<void>;
 }
 
 function solutionKey(lessonId: string, stepId: string): string {
@@ -56,6 +58,7 @@ export const StepCard = forwardRef<HTMLLIElement, StepCardProps>(function StepCa
   const [asking, setAsking] = useState<'solution' | 'reset' | null>(null);
   const [solutionShown, setSolutionShown] = useState(() => sessionStorage.getItem(solutionKey(lessonId, step.id)) === 'shown');
   const [busy, setBusy] = useState(false);
+  const resetChoice = useResetChoice();
   const hintsLeft = step.hintCount - view.hints.length;
 
   const showSolution = () => {
@@ -138,7 +141,10 @@ export const StepCard = forwardRef<HTMLLIElement, StepCardProps>(function StepCa
               type="button"
               className="button button-small button-quiet"
               disabled={!canAct || status === 'pending' || busy}
-              onClick={() => setAsking('reset')}
+              onClick={() => {
+                resetChoice.clear();
+                setAsking('reset');
+              }}
               data-testid="reset-step"
             >
               Reset step
@@ -184,25 +190,16 @@ export const StepCard = forwardRef<HTMLLIElement, StepCardProps>(function StepCa
         tone="danger"
         onConfirm={() => {
           setAsking(null);
-          void act(onReset);
+          void act(() => onReset([...resetChoice.ticked]));
         }}
         onCancel={() => setAsking(null)}
         testId="confirm-reset-step"
       >
-        {resettable.length > 0 ? (
-          <>
-            <p>Dockside removes what you made while this step or a later one was current:</p>
-            <ul>
-              {resettable.map((o) => (
-                <li key={`${o.type}:${o.id}`}>
-                  {o.type} <code>{o.name}</code>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p>Nothing was made during this step; it simply becomes the current step again.</p>
-        )}
+        <ResetObjects
+          objects={resettable}
+          choice={resetChoice}
+          empty="Nothing was made during this step; it simply becomes the current step again."
+        />
         <p>Anything you had before the lesson is left alone.</p>
       </ConfirmDialog>
     </li>

@@ -19,6 +19,7 @@ import type { IgnorePredicate } from '../../../electron/core/runner/attribution'
 import { RunService } from '../../../electron/core/runner/run-service';
 import { createStandaloneContext, type Standalone } from '../../../electron/core/runner/standalone-context';
 import { BaseClient } from '../../../electron/core/rpc/client';
+import { startLearnerCli, type LearnerCli } from './learner-cli';
 
 /**
  * `lessons-<random>`: unique per test process, so two runs of these suites at once (a developer's
@@ -189,6 +190,8 @@ export interface RunHarness {
   progress: ProgressStore;
   client: RecordingClient;
   dataDir: string;
+  /** The learner's docker, through a terminal's engine proxy: what it makes is the learner's. */
+  learner: LearnerCli;
   dispose(): Promise<void>;
 }
 
@@ -211,13 +214,16 @@ export async function startRunHarness(
   });
   const client = new RecordingClient('test');
   standalone.context.hub.add(client);
+  const learner = await startLearnerCli(standalone.context);
   return {
     standalone,
     runs,
     progress,
     client,
     dataDir,
+    learner,
     async dispose() {
+      learner.close();
       await runs.dispose();
       standalone.dispose();
       client.close();

@@ -14,6 +14,7 @@ import { BaseClient } from '../../../electron/core/rpc/client';
 import { ClientHub } from '../../../electron/core/rpc/hub';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { CommandFeed } from '../../../electron/core/terminal/command-feed';
+import { TerminalLedger } from '../../../electron/core/engine-proxy/terminal-ledger';
 import { createTerminalService } from '../../../electron/core/terminal/terminal-service';
 import { ContainerIndex } from '../../../electron/core/engine/container-index';
 
@@ -103,6 +104,7 @@ export async function startHarness(
     hub: new ClientHub(),
     settings,
     commands: new CommandFeed(),
+    ledger: new TerminalLedger(),
   };
   if (options.connect !== false) await engine.start();
   const service = createTerminalService(context);
