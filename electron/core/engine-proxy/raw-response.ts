@@ -8,6 +8,7 @@
  * for them a new connection costs more than parsing saves.
  */
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { endToEndHeaders, type ForwardTarget } from './forward-target';
 import { dialEngine } from './upstream';
 import { apiPath } from './api-call';
@@ -40,5 +41,20 @@ export function forwardRawResponse(req: IncomingMessage, target: ForwardTarget, 
     if (answered) client.end();
   });
   upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
-  upstream.pipe(client, { end: false });
+  pump(upstream, client);
+}
+
+/**
+ * Like `pipe`, with a deeper buffer: `pipe` pauses the engine's side whenever more than 16 KB
+ * wait for the client, i.e. after every 64 KB read, and the pause/resume round trips cost a
+ * tenth of the throughput. Up to 1 MB may wait here instead.
+ */
+const PUMP_LIMIT = 1024 * 1024;
+
+function pump(from: Socket, to: Socket): void {
+  from.on('data', (chunk: Buffer) => {
+    to.write(chunk);
+    if (to.writableLength > PUMP_LIMIT) from.pause();
+  });
+  to.on('drain', () => from.resume());
 }
