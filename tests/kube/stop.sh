@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Stop the test cluster started by start.sh: the real node (with its full host cleanup), kwok,
+# the control plane; then remove the state directory. Safe to run twice.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+bash "$KUBE_DIR/node-stop.sh"
+for name in kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do stop_daemon "$name"; done
+rm -rf "$KUBE_STATE_DIR"
+log "stopped; $KUBE_STATE_DIR removed"
