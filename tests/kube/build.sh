@@ -15,6 +15,7 @@ BINARIES=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kub
 all_built() {
   local name
   for name in "${BINARIES[@]}"; do [ -x "$KUBE_BIN_DIR/$name" ] || return 1; done
+  [ -f "$KUBE_BIN_DIR/kwok-stages.yaml" ]
 }
 
 if all_built; then
@@ -44,11 +45,15 @@ build_one() {
     "$(($(cat "$SCRATCH/rss") / 1024))" "$(($(stat -c %s "$KUBE_BIN_DIR/$name") / 1048576))" | tee -a "$TIMES" >&2
 }
 
+KUBERNETES_COMMANDS=(kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet)
+
 build_kubernetes() {
-  local dir="$SCRATCH/kubernetes" flags cmd
+  local dir="$SCRATCH/kubernetes" flags cmd missing=0
+  for cmd in "${KUBERNETES_COMMANDS[@]}"; do [ -x "$KUBE_BIN_DIR/$cmd" ] || missing=1; done
+  [ "$missing" = 1 ] || return 0
   [ -f "$dir/go.sum" ] || write_kubernetes_wrapper "$dir"
   flags="-s -w $(kubernetes_version_ldflags)"
-  for cmd in kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet; do
+  for cmd in "${KUBERNETES_COMMANDS[@]}"; do
     (cd "$dir" && build_one "$cmd" "$GO" build -ldflags "$flags" -o "$SCRATCH/out/$cmd" "k8s.io/kubernetes/cmd/$cmd")
   done
 }
@@ -65,9 +70,25 @@ install_one() {
   (cd "$SCRATCH" && GOBIN="$SCRATCH/out" build_one "$1" "$GO" install -ldflags "-s -w $3" "$2")
 }
 
+# kwok does nothing without stages (how a simulated node and pod move through their states). The
+# ones kwokctl uses by default, from the same kwok version: nodes become and stay Ready (with
+# leases), pods become Ready, Job pods complete, deleted pods go.
+kwok_stages() {
+  [ -f "$KUBE_BIN_DIR/kwok-stages.yaml" ] && return 0
+  local dir file
+  dir=$(cd "$SCRATCH" && "$GO" mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
+  for file in node/fast/node-initialize node/heartbeat-with-lease/node-heartbeat-with-lease \
+    pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete; do
+    printf -- '---\n'
+    cat "$dir/kustomize/stage/$file.yaml"
+  done >"$SCRATCH/out/kwok-stages.yaml"
+  mv "$SCRATCH/out/kwok-stages.yaml" "$KUBE_BIN_DIR/kwok-stages.yaml"
+}
+
 build_etcd
 build_kubernetes
 install_one kwok "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION" ""
+kwok_stages
 install_one helm "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
 install_one k9s "github.com/derailed/k9s@$K9S_VERSION" "-X github.com/derailed/k9s/cmd.version=$K9S_VERSION"
 

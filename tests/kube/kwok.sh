@@ -8,7 +8,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 NODES=${DOCKSIDE_KUBE_KWOK_NODES:-1}
-start_daemon kwok "$KUBE_BIN_DIR/kwok" --kubeconfig="$ADMIN_KUBECONFIG" \
+# --config: the stages from build.sh, and never a config of the user's (~/.kwok/kwok.yaml).
+start_daemon kwok "$KUBE_BIN_DIR/kwok" --kubeconfig="$ADMIN_KUBECONFIG" --config="$KUBE_BIN_DIR/kwok-stages.yaml" \
   --manage-all-nodes=false --manage-nodes-with-label-selector=dockside.test/node=kwok \
   --node-ip=127.0.0.1 --node-port="$KWOK_PORT" --server-address="127.0.0.1:$KWOK_PORT" \
   --tls-cert-file="$PKI/kwok.crt" --tls-private-key-file="$PKI/kwok.key" \

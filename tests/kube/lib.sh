@@ -95,6 +95,7 @@ stop_daemon() {
   pid=$(cat "$pidfile")
   kill -TERM -- "-$pid" 2>/dev/null || true
   for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then log "$1 did not stop in 10 s: killing it"; fi
   kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$pidfile"
 }

@@ -6,7 +6,7 @@
  *   npx vitest run --config tests/kube/vitest.config.ts
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cluster, STATE_DIR, daemonRssMb, script } from './helpers/cluster';
+import { Cluster, STATE_DIR, daemonRssMb, pinnedVersions, runBinary, script } from './helpers/cluster';
 import { hostTraces, leftBehind, type HostTraces } from './helpers/host-traces';
 import { busyboxPod, failingLivenessPod, kwokDeployment } from './helpers/manifests';
 
@@ -33,6 +33,19 @@ afterAll(async () => {
 });
 
 describe('the test cluster', () => {
+  it('has every binary at its pinned version', async () => {
+    const pinned = pinnedVersions();
+    const version = (name: string, ...args: string[]) => runBinary(cluster.binDir, name, ...args);
+    for (const name of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet']) {
+      expect(await version(name, '--version')).toBe(`Kubernetes ${pinned.KUBERNETES_VERSION}`);
+    }
+    expect(await version('kubectl', 'version', '--client')).toContain(`Client Version: ${pinned.KUBERNETES_VERSION}`);
+    expect(await version('etcd', '--version')).toContain(`etcd Version: ${pinned.ETCD_VERSION.slice(1)}`);
+    expect(await version('kwok', '--version')).toContain(`kwok version ${pinned.KWOK_VERSION}`);
+    expect(await version('helm', 'version', '--short')).toBe(pinned.HELM_VERSION);
+    expect(await version('k9s', 'version', '--short')).toContain(pinned.K9S_VERSION);
+  });
+
   it('runs a Deployment on the simulated node until every replica is ready', async () => {
     await cluster.apply(kwokDeployment('smoke-kwok', 3));
     await cluster.kubectl('rollout', 'status', 'deployment/smoke-kwok', '--timeout=60s');

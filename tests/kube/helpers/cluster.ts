@@ -87,3 +87,27 @@ function treeRssKb(pid: number): number {
   }
   return total;
 }
+
+/** The pinned versions, read from versions.sh (KEY=value lines). */
+export function pinnedVersions(): Record<string, string> {
+  const text = readFileSync(join(KUBE_DIR, 'versions.sh'), 'utf8');
+  const versions: Record<string, string> = {};
+  for (const [, key, value] of text.matchAll(/^([A-Z0-9_]+)=(\S+)$/gm)) versions[key] = value;
+  return versions;
+}
+
+/** Runs a built binary and returns its stdout. */
+export async function runBinary(binDir: string, name: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run(join(binDir, name), args, { env: { ...process.env, ...binaryEnv() } });
+  return stdout.trim();
+}
+
+/** Keeps k9s's and helm's files out of the user's home and off the network. */
+function binaryEnv(): Record<string, string> {
+  return {
+    K9S_CONFIG_DIR: join(STATE_DIR, 'k9s'),
+    HELM_CACHE_HOME: join(STATE_DIR, 'helm/cache'),
+    HELM_CONFIG_HOME: join(STATE_DIR, 'helm/config'),
+    HELM_DATA_HOME: join(STATE_DIR, 'helm/data'),
+  };
+}
