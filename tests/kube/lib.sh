@@ -88,16 +88,28 @@ wait_for_daemon() {
   done
 }
 
-# Stop daemon $1: TERM to its process group, KILL after 10 s.
-stop_daemon() {
-  local pidfile="$KUBE_STATE_DIR/pids/$1.pid" pid i
-  [ -f "$pidfile" ] || return 0
-  pid=$(cat "$pidfile")
-  kill -TERM -- "-$pid" 2>/dev/null || true
-  for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$pid" 2>/dev/null; then log "$1 did not stop in 10 s: killing it"; fi
-  kill -KILL -- "-$pid" 2>/dev/null || true
-  rm -f "$pidfile"
+# Stop the named daemons: TERM to each one's process group at once (they stop in parallel; the
+# test cluster's data is thrown away, so order does not matter), KILL what is left after 10 s.
+stop_daemons() {
+  local name pid pids=() names=() i alive
+  for name in "$@"; do
+    [ -f "$KUBE_STATE_DIR/pids/$name.pid" ] || continue
+    pid=$(cat "$KUBE_STATE_DIR/pids/$name.pid")
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    pids+=("$pid")
+    names+=("$name")
+  done
+  for i in $(seq 100); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.1
+  done
+  for i in "${!pids[@]}"; do
+    kill -0 "${pids[$i]}" 2>/dev/null && log "${names[$i]} did not stop in 10 s: killing it"
+    kill -KILL -- "-${pids[$i]}" 2>/dev/null || true
+  done
+  for name in "$@"; do rm -f "$KUBE_STATE_DIR/pids/$name.pid"; done
 }
 
 # The real node: one kubelet with its own containerd, on a bridge this script creates. Its
@@ -109,6 +121,9 @@ NODE_IP="$NODE_SUBNET_PREFIX.1"
 NODE_STATE="$KUBE_STATE_DIR/node"
 CONTAINERD_SOCK="$NODE_STATE/containerd/containerd.sock"
 KUBELET_ROOT="$NODE_STATE/kubelet"
+# The kubelet's cgroups (kubepods and its QoS classes) go under this root in every hierarchy, so
+# two nodes on one machine (other state dirs, bridges and ports) never share or remove each other's.
+NODE_CGROUP_ROOT="/dockside-$NODE_BRIDGE"
 KUBELET_HEALTHZ_PORT=${DOCKSIDE_KUBE_KUBELET_HEALTHZ_PORT:-10248}
 CNI_NETWORK=dockside-kube
 # The official busybox tarballs: beside the checkout (<repo>/../shared/images), or one level

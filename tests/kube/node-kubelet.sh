@@ -33,6 +33,7 @@ authentication:
 authorization: {mode: AlwaysAllow}
 containerRuntimeEndpoint: unix://$CONTAINERD_SOCK
 cgroupDriver: cgroupfs
+cgroupRoot: $NODE_CGROUP_ROOT
 failCgroupV1: false
 failSwapOn: false
 makeIPTablesUtilChains: false
@@ -46,6 +47,11 @@ imageGCHighThresholdPercent: 100
 imageGCLowThresholdPercent: 99
 evictionHard: {memory.available: 100Mi, nodefs.available: 1%, imagefs.available: 1%, nodefs.inodesFree: 1%}
 YAML
+
+# The kubelet refuses a cgroup root that does not exist in every hierarchy.
+for hierarchy in /sys/fs/cgroup/*/; do
+  [ -f "$hierarchy/cgroup.procs" ] && mkdir -p "$hierarchy${NODE_CGROUP_ROOT#/}"
+done
 
 # The root directory becomes a shared mount here, so mounts the kubelet makes under it in its
 # own namespace appear in this one (containerd's).

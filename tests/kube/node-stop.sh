@@ -8,17 +8,15 @@ set -euo pipefail
 
 [ -d "$NODE_STATE" ] || exit 0
 
-# Deleting the node's pods through the API lets the kubelet stop them properly (CNI DEL).
-if daemon_running kubelet && daemon_running kube-apiserver; then
-  kubectl_admin delete pods --all-namespaces --field-selector "spec.nodeName=$NODE_NAME" \
-    --grace-period=1 --wait=true --timeout=30s >/dev/null 2>&1 || log "pods on $NODE_NAME did not all stop; removing them by force"
-fi
-stop_daemon kubelet
+# The pods are not deleted through the API first: the kubelet would wait out their grace periods
+# (~15 s for a few pods). Their containers are killed below, and what their network setup left
+# (veth, namespace, address) is removed with the bridge and the state directory.
+stop_daemons kubelet
 if daemon_running kube-apiserver; then
   kubectl_admin delete node "$NODE_NAME" --ignore-not-found --wait=false >/dev/null 2>&1 || true
 fi
 
-# Pod network namespaces the kubelet did not tear down: remember them before the containers go.
+# Pod network namespaces: remember them before their sandbox containers go.
 netns_paths=()
 if daemon_running containerd; then
   for id in $(ctr_k8s containers ls -q 2>/dev/null); do
@@ -30,7 +28,7 @@ if daemon_running containerd; then
     ctr_k8s containers delete "$id" >/dev/null 2>&1 || true
   done
 fi
-stop_daemon containerd
+stop_daemons containerd
 # Shims of this containerd that outlived it (found by its socket path, killed by pid).
 for pid in $(pgrep -f -- "-address $CONTAINERD_SOCK" || true); do kill -KILL "$pid" 2>/dev/null || true; done
 for path in "${netns_paths[@]}"; do
@@ -43,7 +41,7 @@ done
   umount "$target" 2>/dev/null || umount -l "$target" 2>/dev/null || true
 done
 
-for dir in /sys/fs/cgroup/*/kubepods /sys/fs/cgroup/kubepods; do
+for dir in /sys/fs/cgroup/*"$NODE_CGROUP_ROOT"; do
   [ -d "$dir" ] && find "$dir" -depth -type d -exec rmdir {} + 2>/dev/null || true
 done
 

@@ -6,8 +6,8 @@ set -euo pipefail
 
 [ "$(id -u)" = 0 ] || die "the real node needs root (bridge, containerd, mounts)"
 daemon_running kube-apiserver || die "no control plane running in $KUBE_STATE_DIR (control-plane.sh first)"
-for dir in /sys/fs/cgroup/memory/kubepods /sys/fs/cgroup/kubepods; do
-  [ -d "$dir" ] && die "$dir exists: another kubelet runs on this machine, or a previous node was not stopped (node-stop.sh)"
+for dir in /sys/fs/cgroup/*"$NODE_CGROUP_ROOT"; do
+  [ -d "$dir" ] && die "$dir exists: a node with bridge $NODE_BRIDGE was not stopped (node-stop.sh)"
 done
 command -v /usr/lib/cni/bridge >/dev/null || die "no CNI plugins (apt-get install containernetworking-plugins)"
 

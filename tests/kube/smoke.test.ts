@@ -37,13 +37,13 @@ describe('the test cluster', () => {
     const pinned = pinnedVersions();
     const version = (name: string, ...args: string[]) => runBinary(cluster.binDir, name, ...args);
     for (const name of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet']) {
-      expect(await version(name, '--version')).toBe(`Kubernetes ${pinned.KUBERNETES_VERSION}`);
+      expect(await version(name, '--version')).toBe(`Kubernetes ${pinned.kubernetes}`);
     }
-    expect(await version('kubectl', 'version', '--client')).toContain(`Client Version: ${pinned.KUBERNETES_VERSION}`);
-    expect(await version('etcd', '--version')).toContain(`etcd Version: ${pinned.ETCD_VERSION.slice(1)}`);
-    expect(await version('kwok', '--version')).toContain(`kwok version ${pinned.KWOK_VERSION}`);
-    expect(await version('helm', 'version', '--short')).toBe(pinned.HELM_VERSION);
-    expect(await version('k9s', 'version', '--short')).toContain(pinned.K9S_VERSION);
+    expect(await version('kubectl', 'version', '--client')).toContain(`Client Version: ${pinned.kubernetes}`);
+    expect(await version('etcd', '--version')).toContain(`etcd Version: ${pinned.etcd.slice(1)}`);
+    expect(await version('kwok', '--version')).toContain(`kwok version ${pinned.kwok}`);
+    expect(await version('helm', 'version', '--short')).toBe(pinned.helm);
+    expect(await version('k9s', 'version', '--short')).toContain(pinned.k9s);
   });
 
   it('runs a Deployment on the simulated node until every replica is ready', async () => {

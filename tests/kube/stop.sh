@@ -5,6 +5,6 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 bash "$KUBE_DIR/node-stop.sh"
-for name in kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do stop_daemon "$name"; done
+stop_daemons kwok kube-scheduler kube-controller-manager kube-apiserver etcd
 rm -rf "$KUBE_STATE_DIR"
 log "stopped; $KUBE_STATE_DIR removed"

@@ -89,11 +89,28 @@ function treeRssKb(pid: number): number {
 }
 
 /** The pinned versions, read from versions.sh (KEY=value lines). */
-export function pinnedVersions(): Record<string, string> {
+export function pinnedVersions(): PinnedVersions {
   const text = readFileSync(join(KUBE_DIR, 'versions.sh'), 'utf8');
-  const versions: Record<string, string> = {};
-  for (const [, key, value] of text.matchAll(/^([A-Z0-9_]+)=(\S+)$/gm)) versions[key] = value;
-  return versions;
+  const read = (key: string): string => {
+    const value = new RegExp(`^${key}=(\\S+)$`, 'm').exec(text)?.[1];
+    if (!value) throw new Error(`versions.sh has no ${key}`);
+    return value;
+  };
+  return {
+    kubernetes: read('KUBERNETES_VERSION'),
+    etcd: read('ETCD_VERSION'),
+    kwok: read('KWOK_VERSION'),
+    helm: read('HELM_VERSION'),
+    k9s: read('K9S_VERSION'),
+  };
+}
+
+export interface PinnedVersions {
+  kubernetes: string;
+  etcd: string;
+  kwok: string;
+  helm: string;
+  k9s: string;
 }
 
 /** Runs a built binary and returns its stdout. */

@@ -17,8 +17,8 @@ export interface HostTraces {
   links: string[];
   /** KUBE-* chains in any iptables table, IPv4 and IPv6. */
   kubeChains: string[];
-  /** kubepods cgroups in any hierarchy. */
-  kubepodsCgroups: string[];
+  /** The node's cgroup root (with kubepods under it) and any top-level kubepods, in any hierarchy. */
+  nodeCgroups: string[];
   varLibCni: boolean;
   /** /var/log/containers links into the state directory. */
   containerLogLinks: string[];
@@ -36,12 +36,12 @@ export function hostTraces(stateDir: string, bridge: string): HostTraces {
     podNetns: listDir('/run/netns').filter((name) => name.startsWith('cni-')),
     links: linkTraces(bridge),
     kubeChains: kubeChains(),
-    kubepodsCgroups: listDir('/sys/fs/cgroup')
-      .map((hierarchy) => join('/sys/fs/cgroup', hierarchy, 'kubepods'))
+    nodeCgroups: listDir('/sys/fs/cgroup')
+      .flatMap((hierarchy) => [`dockside-${bridge}`, 'kubepods'].map((name) => join('/sys/fs/cgroup', hierarchy, name)))
       .filter((dir) => existsSync(dir)),
     varLibCni: existsSync('/var/lib/cni'),
     containerLogLinks: listDir('/var/log/containers').filter((name) =>
-      safeReadlink(join('/var/log/containers', name)).startsWith(stateDir),
+      safeReadlink(join('/var/log/containers', name)).startsWith(`${stateDir}/`),
     ),
     processes: processesNaming(stateDir),
     stateDir: existsSync(stateDir),
@@ -90,7 +90,7 @@ function processesNaming(stateDir: string): string[] {
   for (const pid of listDir('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (cmdline.includes(stateDir) && Number(pid) !== process.pid) found.push(`${pid} ${cmdline.slice(0, 120)}`);
+      if (cmdline.includes(`${stateDir}/`) && Number(pid) !== process.pid) found.push(`${pid} ${cmdline.slice(0, 120)}`);
     } catch {
       // The process ended while the list was read.
     }
