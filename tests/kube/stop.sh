@@ -5,6 +5,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 bash "$KUBE_DIR/node-stop.sh"
-stop_daemons kwok kube-scheduler kube-controller-manager kube-apiserver etcd
+# etcd last: an API server whose etcd is gone hangs in its graceful shutdown until killed.
+stop_daemons kwok kube-scheduler kube-controller-manager kube-apiserver
+stop_daemons etcd
 rm -rf "$KUBE_STATE_DIR"
 log "stopped; $KUBE_STATE_DIR removed"
