@@ -6,14 +6,14 @@
 import { z } from 'zod';
 import type { Service } from '../app';
 import type { CoreContext } from '../context';
-import type { LessonsRequests } from '../contract';
+import type { LessonsRequests, RunRequests } from '../contract';
 import { CoreError } from '../errors';
 import { LessonLibrary } from '../lessons/lesson-library';
 import { publicLesson } from '../lessons/public-lesson';
 import { ProgressStore } from '../progress/progress-store';
 import { RunService, type RunServiceOptions } from './run-service';
 
-type Names = keyof LessonsRequests;
+type Names = keyof LessonsRequests | keyof RunRequests;
 
 const lessonId = z.string().min(1).max(200);
 const step = z.number().int().min(0).max(1000);

@@ -1,0 +1,85 @@
+/**
+ * The contract's two maps, assembled from the domain files: every request (name -> params ->
+ * result) and every event (name -> payload), the run-time list of request names, and the grouped
+ * api the renderer sees (`api.engine.status()`, `api.on('engine.changed', cb)`).
+ */
+import { appRequestNames, type AppEvents, type AppRequests } from './app';
+import { doctorRequestNames, type DoctorEvents, type DoctorRequests } from './doctor';
+import { engineRequestNames, type EngineEvents, type EngineRequests } from './engine';
+import { imagesRequestNames, type ImagesEvents, type ImagesRequests } from './images';
+import { lessonsRequestNames, type LessonsEvents, type LessonsRequests } from './lessons';
+import { runRequestNames, type RunEvents, type RunRequests } from './run';
+import { terminalRequestNames, type TerminalEvents, type TerminalRequests } from './terminal';
+
+export interface Requests
+  extends EngineRequests, AppRequests, LessonsRequests, RunRequests, DoctorRequests, TerminalRequests, ImagesRequests {}
+
+export interface Events extends EngineEvents, AppEvents, LessonsEvents, RunEvents, DoctorEvents, TerminalEvents, ImagesEvents {}
+
+export type RequestName = keyof Requests;
+export type EventName = keyof Events;
+export type RequestParams<N extends RequestName> = Requests[N]['params'];
+export type RequestResult<N extends RequestName> = Requests[N]['result'];
+
+/**
+ * Every request name, at run time: the preload and the WebSocket client build the grouped
+ * `api` object from it. `satisfies` plus the exhaustiveness check below keep it in step with
+ * the `Requests` map.
+ */
+export const requestNames = [
+  ...engineRequestNames,
+  ...appRequestNames,
+  ...lessonsRequestNames,
+  ...runRequestNames,
+  ...doctorRequestNames,
+  ...terminalRequestNames,
+  ...imagesRequestNames,
+] as const satisfies readonly RequestName[];
+type Missing = Exclude<RequestName, (typeof requestNames)[number]>;
+// If this line fails to compile, a request is missing from `requestNames`.
+export const everyRequestListed: [Missing] extends [never] ? true : Missing = true;
+
+// ---------------------------------------------------------------------------------------------
+// The grouped api the renderer sees: `api.engine.status()`, `api.on('engine.changed', cb)`
+// ---------------------------------------------------------------------------------------------
+
+type GroupOf<N> = N extends `${infer G}.${string}` ? G : never;
+export type RequestGroup = GroupOf<RequestName>;
+
+type MethodsOf<G extends string> = {
+  [N in RequestName as N extends `${G}.${infer M}` ? M : never]: RequestParams<N> extends void
+    ? () => Promise<RequestResult<N>>
+    : (params: RequestParams<N>) => Promise<RequestResult<N>>;
+};
+
+export type Unsubscribe = () => void;
+
+export type DocksideApi = { [G in RequestGroup]: MethodsOf<G> } & {
+  /** Subscribe to an event; call the returned function to stop. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): Unsubscribe;
+  /** Which shell carries this api (for the About box and diagnostics, never for behaviour). */
+  readonly transport: 'electron' | 'websocket';
+};
+
+/**
+ * What the Electron preload exposes as `window.dockside`: the same groups, but each method
+ * resolves to the wire result; renderer/src/api turns `{ error }` back into an `Error`.
+ */
+export type DocksideBridge = {
+  [G in RequestGroup]: {
+    [N in RequestName as N extends `${G}.${infer M}` ? M : never]: (
+      params: RequestParams<N>,
+    ) => Promise<WireResult<RequestResult<N>>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): Unsubscribe;
+};
+
+/** What crosses a transport when a request fails: rebuilt as an `Error` on the other side. */
+export interface WireError {
+  message: string;
+  /** A stable code the UI may branch on, e.g. "ENGINE_UNREACHABLE". */
+  code?: string;
+}
+
+export type WireResult<T> = { result: T } | { error: WireError };
