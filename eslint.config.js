@@ -75,10 +75,16 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [
+            {
+              name: '@contract',
+              allowTypeImports: true,
+              message: "Take values from '@contract/wire': the contract's index carries core's params schemas (zod).",
+            },
             { name: 'electron', message: 'The renderer talks to core only through renderer/src/api.' },
             ...nodeBuiltins.map((name) => ({ name, message: 'No Node in the renderer: ask core through the contract.' })),
           ],

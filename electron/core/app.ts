@@ -5,7 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { RequestName, WireResult } from './contract';
+import type { WireResult } from './contract';
 import type { CoreContext, CorePaths } from './context';
 import { EngineConnection } from './engine/connection';
 import { ContainerIndex } from './engine/container-index';
@@ -15,8 +15,9 @@ import { createEngineService } from './engine/engine-service';
 import { createDoctorService } from './doctor/doctor-service';
 import { defaultDataDir } from './paths';
 import type { Client } from './rpc/client';
-import { dispatch, type Handlers } from './rpc/dispatch';
+import { dispatch } from './rpc/dispatch';
 import { ClientHub } from './rpc/hub';
+import type { Handlers, ServiceLifecycle } from './rpc/service';
 import { createAppService } from './settings/app-service';
 import { SettingsStore } from './settings/settings-store';
 import { CommandFeed } from './terminal/command-feed';
@@ -35,18 +36,6 @@ export interface CoreOptions {
   version: string;
   /** Engine retry and health intervals; tests shorten them. */
   engineTiming?: { retryMs?: number; healthMs?: number; timeoutMs?: number };
-}
-
-/** What every service may offer besides its handlers. */
-export interface ServiceLifecycle {
-  /** Messages for the learner gathered at start (a corrupt file kept aside, ...). */
-  notices?: () => string[];
-  dispose?: () => Promise<void> | void;
-}
-
-/** A part of core: the requests it answers, and what it must release at shutdown. */
-export interface Service<K extends RequestName> extends ServiceLifecycle {
-  handlers: Pick<Handlers, K>;
 }
 
 export interface Core {

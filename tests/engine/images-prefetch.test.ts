@@ -167,7 +167,7 @@ describe('images.prefetch', () => {
   it('refuses names that are not image references, and an empty list', async () => {
     for (const bad of [['busybox; rm -rf /'], ['UPPER/case'], [''], [], 'busybox', [42]]) {
       const outcome = await prefetch(bad);
-      expect(outcome).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+      expect(outcome).toMatchObject({ error: { code: 'INVALID_PARAMS' } });
     }
   });
 });

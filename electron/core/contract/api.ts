@@ -3,13 +3,14 @@
  * result) and every event (name -> payload), the run-time list of request names, and the grouped
  * api the renderer sees (`api.engine.status()`, `api.on('engine.changed', cb)`).
  */
-import { appRequestNames, type AppEvents, type AppRequests } from './app';
-import { doctorRequestNames, type DoctorEvents, type DoctorRequests } from './doctor';
-import { engineRequestNames, type EngineEvents, type EngineRequests } from './engine';
-import { imagesRequestNames, type ImagesEvents, type ImagesRequests } from './images';
-import { lessonsRequestNames, type LessonsEvents, type LessonsRequests } from './lessons';
-import { runRequestNames, type RunEvents, type RunRequests } from './run';
-import { terminalRequestNames, type TerminalEvents, type TerminalRequests } from './terminal';
+import type { z } from 'zod';
+import { appParams, type AppEvents, type AppRequests } from './app';
+import { doctorParams, type DoctorEvents, type DoctorRequests } from './doctor';
+import { engineParams, type EngineEvents, type EngineRequests } from './engine';
+import { imagesParams, type ImagesEvents, type ImagesRequests } from './images';
+import { lessonsParams, type LessonsEvents, type LessonsRequests } from './lessons';
+import { runParams, type RunEvents, type RunRequests } from './run';
+import { terminalParams, type TerminalEvents, type TerminalRequests } from './terminal';
 
 export interface Requests
   extends EngineRequests, AppRequests, LessonsRequests, RunRequests, DoctorRequests, TerminalRequests, ImagesRequests {}
@@ -21,23 +22,28 @@ export type EventName = keyof Events;
 export type RequestParams<N extends RequestName> = Requests[N]['params'];
 export type RequestResult<N extends RequestName> = Requests[N]['result'];
 
+/** Every request's params schema, by name: core validates each request with it before its handler runs. */
+export const requestParams = {
+  ...engineParams,
+  ...appParams,
+  ...lessonsParams,
+  ...runParams,
+  ...doctorParams,
+  ...terminalParams,
+  ...imagesParams,
+} satisfies { [N in RequestName]: z.ZodType };
+
+/** Every request name, at run time. */
+export const requestNames = Object.keys(requestParams) as RequestName[];
+
 /**
- * Every request name, at run time: the preload and the WebSocket client build the grouped
- * `api` object from it. `satisfies` plus the exhaustiveness check below keep it in step with
- * the `Requests` map.
+ * If this fails to compile, a schema lets through params its request's type does not allow
+ * (`undefined` stands for "no params").
  */
-export const requestNames = [
-  ...engineRequestNames,
-  ...appRequestNames,
-  ...lessonsRequestNames,
-  ...runRequestNames,
-  ...doctorRequestNames,
-  ...terminalRequestNames,
-  ...imagesRequestNames,
-] as const satisfies readonly RequestName[];
-type Missing = Exclude<RequestName, (typeof requestNames)[number]>;
-// If this line fails to compile, a request is missing from `requestNames`.
-export const everyRequestListed: [Missing] extends [never] ? true : Missing = true;
+type SchemaFits = {
+  [N in RequestName]: z.output<(typeof requestParams)[N]> extends RequestParams<N> | undefined ? true : N;
+}[RequestName];
+export const everySchemaFits: SchemaFits = true;
 
 // ---------------------------------------------------------------------------------------------
 // The grouped api the renderer sees: `api.engine.status()`, `api.on('engine.changed', cb)`

@@ -3,6 +3,8 @@
  *
  * Part of THE contract (see index.ts): shared with the renderer, so free of Node and electron.
  */
+import { z } from 'zod';
+import { noParams } from './params';
 
 export interface Settings {
   /** The endpoint the learner picked in the app; null means "resolve as the docker CLI does". */
@@ -30,4 +32,16 @@ export interface AppEvents {
   'settings.changed': Settings;
 }
 
-export const appRequestNames = ['app.info', 'settings.get', 'settings.update'] as const;
+/** Each setting's schema: `settings.update` validates a patch with them, the settings file its whole content. */
+export const settingsFields = {
+  chosenEndpoint: z.object({ host: z.string(), context: z.string().optional() }).nullable(),
+  theme: z.enum(['system', 'light', 'dark']),
+  terminalSplit: z.number().min(0.15).max(0.85),
+};
+
+/** Each request's params, validated in core before its handler runs. */
+export const appParams = {
+  'app.info': noParams,
+  'settings.get': noParams,
+  'settings.update': z.object(settingsFields).partial().strict(),
+} satisfies { [N in keyof AppRequests]: z.ZodType };

@@ -4,6 +4,7 @@
  * Part of THE contract (see index.ts): shared with the renderer, so free of Node and electron.
  */
 
+import { z } from 'zod';
 import type { Settings } from './app';
 import type { EndpointSource, EngineStatus } from './engine';
 
@@ -174,4 +175,18 @@ export interface DoctorEvents {
   'doctor.updated': DoctorReport;
 }
 
-export const doctorRequestNames = ['doctor.report', 'doctor.chooseEndpoint'] as const;
+/** Each request's params, validated in core before its handler runs. */
+export const doctorParams = {
+  'doctor.report': z.object({ refresh: z.boolean().optional() }).strict().optional(),
+  'doctor.chooseEndpoint': z
+    .object({
+      endpoint: z
+        .object({
+          host: z.string().trim().min(1).max(2048),
+          context: z.string().trim().min(1).max(256).optional(),
+        })
+        .strict()
+        .nullable(),
+    })
+    .strict(),
+} satisfies { [N in keyof DoctorRequests]: z.ZodType };

@@ -3,6 +3,8 @@
  *
  * Part of THE contract (see index.ts): shared with the renderer, so free of Node and electron.
  */
+import type { z } from 'zod';
+import { noParams } from './params';
 
 /** Where the endpoint came from, in the order the docker CLI looks. */
 export type EndpointSource = 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'currentContext' | 'default' | 'chosen';
@@ -52,4 +54,7 @@ export interface EngineEvents {
   'engine.changed': EngineStatus;
 }
 
-export const engineRequestNames = ['engine.status'] as const;
+/** Each request's params, validated in core before its handler runs. */
+export const engineParams = {
+  'engine.status': noParams,
+} satisfies { [N in keyof EngineRequests]: z.ZodType };

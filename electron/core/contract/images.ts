@@ -4,6 +4,8 @@
  * Part of THE contract (see index.ts): shared with the renderer, so free of Node and electron.
  */
 
+import { z } from 'zod';
+
 /**
  * checking: asking the engine whether it has the image · present: it had it already ·
  * pulling: the engine is pulling it · pulled: the pull finished · failed: missing and not pullable.
@@ -58,4 +60,18 @@ export interface ImagesEvents {
   'images.progress': ImagePull;
 }
 
-export const imagesRequestNames = ['images.prefetch'] as const;
+/** The shape of a reference (`[registry[:port]/]path[:tag][@sha256:digest]`), checked before the engine sees it. */
+const IMAGE_REFERENCE =
+  /^(?:(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)(?::[0-9]{1,5})?\/|[a-zA-Z0-9-]+:[0-9]{1,5}\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+/** Each request's params, validated in core before its handler runs. */
+export const imagesParams = {
+  'images.prefetch': z
+    .object({
+      images: z
+        .array(z.string().max(255).regex(IMAGE_REFERENCE, 'is not an image name like busybox or busybox:1.36'))
+        .min(1)
+        .max(20),
+    })
+    .strict(),
+} satisfies { [N in keyof ImagesRequests]: z.ZodType };

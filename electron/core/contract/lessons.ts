@@ -3,6 +3,8 @@
  *
  * Part of THE contract (see index.ts): shared with the renderer, so free of Node and electron.
  */
+import { z } from 'zod';
+import { lessonIdParam, noParams } from './params';
 
 /** What a lesson needs from the learner's machine (front matter `requires`). */
 export type LessonRequirement = 'docker' | 'compose' | 'kubernetes' | 'network';
@@ -91,4 +93,8 @@ export interface LessonsEvents {
   'catalog.changed': LessonCatalog;
 }
 
-export const lessonsRequestNames = ['lessons.catalog', 'lessons.get'] as const;
+/** Each request's params, validated in core before its handler runs. */
+export const lessonsParams = {
+  'lessons.catalog': noParams,
+  'lessons.get': z.object({ lessonId: lessonIdParam }).strict(),
+} satisfies { [N in keyof LessonsRequests]: z.ZodType };

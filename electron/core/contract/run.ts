@@ -4,7 +4,13 @@
  * Part of THE contract (see index.ts): shared with the renderer, so free of Node and electron.
  */
 
+import { z } from 'zod';
 import type { CheckSummary, LessonRequirement } from './lessons';
+import { lessonIdParam, noParams, stepParam } from './params';
+
+/** Why `run.removeConflicts` refuses without `confirmed: true`. */
+export const REMOVAL_NEEDS_CONFIRMATION =
+  'removing anything the lesson did not create needs the learner to confirm it (confirmed: true)';
 
 /**
  * pending: not reached yet · current: the step to do now, not attempted yet (its checks say
@@ -217,15 +223,25 @@ export interface RunEvents {
   'progress.changed': ProgressSummary;
 }
 
-export const runRequestNames = [
-  'run.preflight',
-  'run.start',
-  'run.state',
-  'run.stop',
-  'run.resetStep',
-  'run.resetLesson',
-  'run.removeConflicts',
-  'run.revealHint',
-  'run.objects',
-  'progress.get',
-] as const;
+/** Ids of objects made outside Dockside's terminal that the learner ticked for removal. */
+const alsoRemoveParam = z.array(z.string().min(1).max(200)).max(500);
+
+/** Each request's params, validated in core before its handler runs. */
+export const runParams = {
+  'run.preflight': z.object({ lessonId: lessonIdParam }).strict(),
+  'run.start': z.object({ lessonId: lessonIdParam, restart: z.boolean().optional() }).strict(),
+  'run.state': noParams,
+  'run.stop': noParams,
+  'run.resetStep': z.object({ step: stepParam, alsoRemove: alsoRemoveParam.optional() }).strict(),
+  'run.resetLesson': z.object({ alsoRemove: alsoRemoveParam.optional() }).strict().optional(),
+  'run.removeConflicts': z
+    .object({
+      lessonId: lessonIdParam,
+      keys: z.array(z.string().min(1).max(200)).max(100),
+      confirmed: z.literal(true, { error: REMOVAL_NEEDS_CONFIRMATION }),
+    })
+    .strict(),
+  'run.revealHint': z.object({ step: stepParam }).strict(),
+  'run.objects': noParams,
+  'progress.get': noParams,
+} satisfies { [N in keyof RunRequests]: z.ZodType };

@@ -4,6 +4,9 @@
  * Part of THE contract (see index.ts): shared with the renderer, so free of Node and electron.
  */
 
+import { z } from 'zod';
+import { noParams } from './params';
+
 /** One terminal session. Sessions belong to the window or socket that created them and die with it. */
 export interface TerminalSession {
   id: string;
@@ -73,12 +76,31 @@ export interface TerminalEvents {
   'terminal.commandFinished': TerminalCommand;
 }
 
-export const terminalRequestNames = [
-  'terminal.create',
-  'terminal.input',
-  'terminal.ack',
-  'terminal.resize',
-  'terminal.kill',
-  'terminal.restart',
-  'terminal.list',
-] as const;
+/** The most text one `terminal.input` may carry: the UI sends far less (core chunks pastes). */
+export const MAX_TERMINAL_INPUT_CHARS = 1_000_000;
+
+const sessionId = z.string().min(1).max(100);
+const cells = z.number().int().min(1).max(1000);
+
+/** Each request's params, validated in core before its handler runs. */
+export const terminalParams = {
+  'terminal.create': z
+    .object({
+      lessonId: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[A-Za-z0-9._/-]+$/, 'a lesson id holds letters, digits, ".", "_", "-" and "/"')
+        .optional(),
+      cols: cells.optional(),
+      rows: cells.optional(),
+    })
+    .strict()
+    .optional(),
+  'terminal.input': z.object({ id: sessionId, data: z.string().max(MAX_TERMINAL_INPUT_CHARS) }).strict(),
+  'terminal.ack': z.object({ id: sessionId, chars: z.number().int().min(0).max(100_000_000) }).strict(),
+  'terminal.resize': z.object({ id: sessionId, cols: cells, rows: cells }).strict(),
+  'terminal.kill': z.object({ id: sessionId }).strict(),
+  'terminal.restart': z.object({ id: sessionId }).strict(),
+  'terminal.list': noParams,
+} satisfies { [N in keyof TerminalRequests]: z.ZodType };

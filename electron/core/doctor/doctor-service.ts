@@ -4,29 +4,14 @@
  * which makes the one engine connection follow it (settings/app-service.ts), and with it the
  * checks and every terminal opened afterwards.
  */
-import { z } from 'zod';
-import type { Service } from '../app';
+import type { Service } from '../rpc/service';
 import type { CoreContext } from '../context';
 import type { DoctorReport, EngineStatus, Settings } from '../contract';
 import { fromHost } from '../engine/endpoint';
-import { CoreError } from '../errors';
 import { runDoctor } from './run-doctor';
 
 /** A report younger than this is served from the cache unless a refresh is asked for. */
 const REPORT_FRESH_MS = 15_000;
-
-const reportParams = z.object({ refresh: z.boolean().optional() }).strict().optional();
-const chooseParams = z
-  .object({
-    endpoint: z
-      .object({
-        host: z.string().trim().min(1).max(2048),
-        context: z.string().trim().min(1).max(256).optional(),
-      })
-      .strict()
-      .nullable(),
-  })
-  .strict();
 
 export function createDoctorService(context: CoreContext): Service<'doctor.report' | 'doctor.chooseEndpoint'> {
   let last: { report: DoctorReport; chosen: string } | null = null;
@@ -53,28 +38,15 @@ export function createDoctorService(context: CoreContext): Service<'doctor.repor
   return {
     handlers: {
       'doctor.report': (params) => {
-        const parsed = reportParams.safeParse(params ?? undefined);
-        if (!parsed.success)
-          throw new CoreError(
-            'INVALID_PARAMS',
-            `doctor.report takes { refresh?: boolean }: ${parsed.error.issues[0]?.message ?? ''}`,
-          );
         const fresh =
           last !== null &&
           Date.now() - last.report.generatedAt < REPORT_FRESH_MS &&
           last.chosen === JSON.stringify(context.settings.get().chosenEndpoint);
-        if (!parsed.data?.refresh && fresh && last) return last.report;
+        if (!params?.refresh && fresh && last) return last.report;
         return run();
       },
       'doctor.chooseEndpoint': async (params) => {
-        const parsed = chooseParams.safeParse(params);
-        if (!parsed.success) {
-          throw new CoreError(
-            'INVALID_PARAMS',
-            `doctor.chooseEndpoint takes { endpoint: { host, context? } | null }: ${parsed.error.issues[0]?.message ?? ''}`,
-          );
-        }
-        const endpoint = parsed.data.endpoint;
+        const endpoint = params.endpoint;
         // Refuse what the engine connection could not dial, before it is saved.
         if (endpoint) fromHost(endpoint.host, 'chosen', endpoint.context ?? 'chosen', null);
         const chosenEndpoint: Settings['chosenEndpoint'] = endpoint

@@ -4,8 +4,7 @@
  * per-layer progress. Pulls are shared: two windows asking for one image join one pull.
  */
 import type Docker from 'dockerode';
-import { z } from 'zod';
-import type { Service } from '../app';
+import type { Service } from '../rpc/service';
 import { normaliseImageRef } from '../checks/image-ref';
 import type { CoreContext } from '../context';
 import type { ImagePull } from '../contract';
@@ -13,14 +12,6 @@ import { CoreError, messageOf } from '../errors';
 import { explainPullError } from './explain-pull-error';
 import { applyPullMessage, failPull, finishPull, startPull, type PullMessage } from './pull-progress';
 import { ProgressThrottle } from './progress-throttle';
-
-/** The shape of a reference (`[registry[:port]/]path[:tag][@sha256:digest]`), checked before the engine sees it. */
-const IMAGE_REFERENCE =
-  /^(?:(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)(?::[0-9]{1,5})?\/|[a-zA-Z0-9-]+:[0-9]{1,5}\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-const prefetchParams = z.object({
-  images: z.array(z.string().max(255).regex(IMAGE_REFERENCE, 'is not an image name like busybox or busybox:1.36')).min(1).max(20),
-});
 
 /** How often one image's progress may go out; the final state always goes at once. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -112,14 +103,8 @@ export function createImagesService(context: CoreContext): Service<'images.prefe
   return {
     handlers: {
       'images.prefetch': async (params) => {
-        const parsed = prefetchParams.safeParse(params);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          const where = issue?.path.length ? `images[${issue.path.slice(1).join('.')}]` : 'params';
-          throw new CoreError('BAD_REQUEST', `images.prefetch: ${where} ${issue?.message ?? 'is invalid'}`);
-        }
         const docker = context.engine.requireDocker();
-        const unique = [...new Set(parsed.data.images)];
+        const unique = [...new Set(params.images)];
         return Promise.all(unique.map((image) => ensure(docker, image)));
       },
     },

@@ -6,10 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { z } from 'zod';
-import type { Service } from '../app';
+import type { Service } from '../rpc/service';
 import type { CoreContext } from '../context';
-import type { TerminalRequests, TerminalSession } from '../contract';
+import type { RequestParams, TerminalRequests, TerminalSession } from '../contract';
 import { resolveEndpoint, type ResolvedEndpoint } from '../engine/endpoint';
 import { TerminalProxies } from '../engine-proxy/terminal-proxies';
 import { CoreError, messageOf } from '../errors';
@@ -23,38 +22,7 @@ import { chooseShell, lastResortShell } from './shell-choice';
 import { ShellIntegration } from './shell-integration';
 
 /** Bounds that keep one request from costing much: the UI sends far less. */
-const MAX_INPUT_CHARS = 1_000_000;
 const MAX_SESSIONS_PER_CLIENT = 20;
-
-const id = z.string().min(1).max(100);
-const cells = z.number().int().min(1).max(1000);
-const schemas = {
-  create: z
-    .object({
-      lessonId: z
-        .string()
-        .min(1)
-        .max(200)
-        .regex(/^[A-Za-z0-9._/-]+$/, 'a lesson id holds letters, digits, ".", "_", "-" and "/"')
-        .optional(),
-      cols: cells.optional(),
-      rows: cells.optional(),
-    })
-    .strict()
-    .optional(),
-  input: z.object({ id, data: z.string().max(MAX_INPUT_CHARS) }).strict(),
-  ack: z.object({ id, chars: z.number().int().min(0).max(100_000_000) }).strict(),
-  resize: z.object({ id, cols: cells, rows: cells }).strict(),
-  byId: z.object({ id }).strict(),
-};
-
-function parse<T>(schema: z.ZodType<T>, params: unknown, request: string): T {
-  const result = schema.safeParse(params);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw new CoreError('BAD_REQUEST', `${request}: ${where}${issue?.message ?? 'invalid parameters'}`);
-}
 
 interface Owned {
   session: PtySession;
@@ -170,8 +138,8 @@ export function createTerminalService(
   }
   const watchedClients = new WeakSet<Client>();
 
-  async function create(params: unknown, client: Client): Promise<TerminalSession> {
-    const input = parse(schemas.create, params, 'terminal.create') ?? {};
+  async function create(params: RequestParams<'terminal.create'> | undefined, client: Client): Promise<TerminalSession> {
+    const input = params ?? {};
     const mine = [...sessions.values()].filter((e) => e.client === client).length;
     if (mine >= MAX_SESSIONS_PER_CLIENT) {
       throw new CoreError('TERMINAL_LIMIT', `This window already has ${mine} terminals; close one first.`);
@@ -232,19 +200,19 @@ export function createTerminalService(
     handlers: {
       'terminal.create': (params, client) => create(params, client),
       'terminal.input': (params, client) => {
-        const { id: sessionId, data } = parse(schemas.input, params, 'terminal.input');
+        const { id: sessionId, data } = params;
         owned(sessionId, client).write(data);
       },
       'terminal.ack': (params, client) => {
-        const { id: sessionId, chars } = parse(schemas.ack, params, 'terminal.ack');
+        const { id: sessionId, chars } = params;
         owned(sessionId, client).acknowledge(chars);
       },
       'terminal.resize': (params, client) => {
-        const { id: sessionId, cols, rows } = parse(schemas.resize, params, 'terminal.resize');
+        const { id: sessionId, cols, rows } = params;
         owned(sessionId, client).resize(cols, rows);
       },
       'terminal.kill': (params, client) => {
-        const { id: sessionId } = parse(schemas.byId, params, 'terminal.kill');
+        const { id: sessionId } = params;
         const session = owned(sessionId, client);
         sessions.delete(sessionId);
         context.commands.ended(sessionId);
@@ -252,7 +220,7 @@ export function createTerminalService(
         proxies.close(sessionId);
       },
       'terminal.restart': async (params, client) => {
-        const { id: sessionId } = parse(schemas.byId, params, 'terminal.restart');
+        const { id: sessionId } = params;
         const session = owned(sessionId, client);
         await session.restart();
         return session.info;
