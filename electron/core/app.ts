@@ -11,20 +11,20 @@ import { EngineConnection } from './engine/connection';
 import { ContainerIndex } from './engine/container-index';
 import { resolveEndpoint } from './engine/endpoint';
 import { EngineEventStream } from './engine/events';
-import { createEngineService } from './engine/engine-service';
-import { createDoctorService } from './doctor/doctor-service';
+import { createEngineService } from './services/engine';
+import { createDoctorService } from './services/doctor';
 import { defaultDataDir } from './paths';
 import type { Client } from './rpc/client';
 import { dispatch } from './rpc/dispatch';
 import { ClientHub } from './rpc/hub';
 import type { Handlers, ServiceLifecycle } from './rpc/service';
-import { createAppService } from './settings/app-service';
+import { createAppService } from './services/app';
 import { SettingsStore } from './settings/settings-store';
 import { CommandFeed } from './terminal/command-feed';
 import { TerminalLedger, forgetRemovedVolumes } from './engine-proxy/terminal-ledger';
-import { createTerminalService } from './terminal/terminal-service';
-import { createLessonsServices } from './runner/lessons-services';
-import { createImagesService } from './images/images-service';
+import { createTerminalService } from './services/terminal';
+import { createLessonsServices } from './services/lessons';
+import { createImagesService } from './services/images';
 
 export interface CoreOptions {
   env?: Record<string, string | undefined>;

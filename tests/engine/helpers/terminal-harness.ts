@@ -16,7 +16,7 @@ import { ClientHub } from '../../../electron/core/rpc/hub';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { CommandFeed } from '../../../electron/core/terminal/command-feed';
 import { TerminalLedger } from '../../../electron/core/engine-proxy/terminal-ledger';
-import { createTerminalService } from '../../../electron/core/terminal/terminal-service';
+import { createTerminalService } from '../../../electron/core/services/terminal';
 import { ContainerIndex } from '../../../electron/core/engine/container-index';
 
 export class TestClient extends BaseClient {

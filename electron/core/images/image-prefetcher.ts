@@ -4,9 +4,7 @@
  * per-layer progress. Pulls are shared: two windows asking for one image join one pull.
  */
 import type Docker from 'dockerode';
-import type { Service } from '../rpc/service';
 import { normaliseImageRef } from '../checks/image-ref';
-import type { CoreContext } from '../context';
 import type { ImagePull } from '../contract';
 import { CoreError, messageOf } from '../errors';
 import { explainPullError } from './explain-pull-error';
@@ -23,11 +21,15 @@ interface ActivePull {
   checked: Promise<void>;
 }
 
-export function createImagesService(context: CoreContext): Service<'images.prefetch'> {
+export interface ImagePrefetcher {
+  /** Each image's state now; the missing ones are being pulled (progress goes to `onProgress`). */
+  prefetch(docker: Docker, images: string[]): Promise<ImagePull[]>;
+  dispose(): void;
+}
+
+export function createImagePrefetcher(onProgress: (pull: ImagePull) => void): ImagePrefetcher {
   const active = new Map<string, ActivePull>();
-  const throttle = new ProgressThrottle<ImagePull>(PROGRESS_INTERVAL_MS, (pull) =>
-    context.hub.broadcast('images.progress', pull),
-  );
+  const throttle = new ProgressThrottle<ImagePull>(PROGRESS_INTERVAL_MS, onProgress);
   let disposed = false;
 
   const update = (ref: string, state: ImagePull, final = false) => {
@@ -101,13 +103,7 @@ export function createImagesService(context: CoreContext): Service<'images.prefe
   };
 
   return {
-    handlers: {
-      'images.prefetch': async (params) => {
-        const docker = context.engine.requireDocker();
-        const unique = [...new Set(params.images)];
-        return Promise.all(unique.map((image) => ensure(docker, image)));
-      },
-    },
+    prefetch: (docker, images) => Promise.all([...new Set(images)].map((image) => ensure(docker, image))),
     dispose() {
       disposed = true;
       throttle.dispose();

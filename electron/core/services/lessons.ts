@@ -10,7 +10,7 @@ import { CoreError } from '../errors';
 import { LessonLibrary } from '../lessons/lesson-library';
 import { publicLesson } from '../lessons/public-lesson';
 import { ProgressStore } from '../progress/progress-store';
-import { RunService, type RunServiceOptions } from './run-service';
+import { RunService, type RunServiceOptions } from '../runner/run-service';
 
 type Names = keyof LessonsRequests | keyof RunRequests;
 
