@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStandaloneContext, type Standalone } from '../../electron/core/runner/standalone-context';
+import { createStandaloneContext, type Standalone } from '../../electron/core/authoring/standalone-context';
 import { EngineSocketProxy } from '../helpers/socket-proxy';
 
 const AREA = `container-index-${process.pid}`;

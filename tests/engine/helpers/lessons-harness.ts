@@ -17,7 +17,7 @@ import { LessonLibrary } from '../../../electron/core/lessons/lesson-library';
 import { ProgressStore } from '../../../electron/core/progress/progress-store';
 import type { IgnorePredicate } from '../../../electron/core/runner/attribution';
 import { RunService } from '../../../electron/core/runner/run-service';
-import { createStandaloneContext, type Standalone } from '../../../electron/core/runner/standalone-context';
+import { createStandaloneContext, type Standalone } from '../../../electron/core/authoring/standalone-context';
 import { BaseClient } from '../../../electron/core/rpc/client';
 import { startLearnerCli, type LearnerCli } from './learner-cli';
 

@@ -13,8 +13,8 @@ import type { StepState } from '../contract';
 import type { CoreContext } from '../context';
 import { messageOf } from '../errors';
 import type { LoadedLesson } from '../lessons/types';
-import { removeCreated } from './reset';
-import { chooseRemovals, type RunService } from './run-service';
+import { removeCreated } from '../runner/reset';
+import { chooseRemovals, type RunService } from '../runner/run-service';
 import { EngineProxy } from '../engine-proxy/engine-proxy';
 import { buildSessionEnv } from '../terminal/session-env';
 
