@@ -83,7 +83,8 @@ export default tseslint.config(
             {
               name: '@contract',
               allowTypeImports: true,
-              message: "Take values from '@contract/wire': the contract's index carries core's params schemas (zod).",
+              message:
+                "Take values from '@contract/wire' or '@contract/protocol': the contract's index carries core's params schemas (zod).",
             },
             { name: 'electron', message: 'The renderer talks to core only through renderer/src/api.' },
             ...nodeBuiltins.map((name) => ({ name, message: 'No Node in the renderer: ask core through the contract.' })),

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/app';
-import { OUTPUT_STREAM_PATH } from '../core/contract';
+import { MAX_SOCKET_MESSAGE_BYTES, OUTPUT_STREAM_PATH } from '../core/contract';
 import { isAllowedOrigin, judgeRequest, newToken, securityHeaders, sessionCookie } from './security';
 import { serveStatic } from './static-files';
 import { serveSocket, type WebSocketClient } from './websocket-client';
@@ -52,7 +52,7 @@ function refuseSocket(socket: Duplex, status: number, reason: string): void {
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
   // Sockets of a tab that vanished without a close frame are found by missing pongs.
   const alive = new WeakSet<object>();
   /** Open sockets by their output-stream key. */

@@ -15,6 +15,7 @@ export * from './doctor';
 export * from './engine';
 export * from './images';
 export * from './lessons';
+export * from './protocol';
 export * from './run';
 export * from './terminal';
 export * from './wire';
