@@ -68,18 +68,16 @@ export type DocksideApi = { [G in RequestGroup]: MethodsOf<G> } & {
 };
 
 /**
- * What the Electron preload exposes as `window.dockside`: the same groups, but each method
- * resolves to the wire result; renderer/src/api turns `{ error }` back into an `Error`.
+ * What carries the contract between the renderer and core: the Electron preload exposes exactly
+ * this as `window.dockside`; browser mode builds one over a WebSocket. renderer/src/api builds
+ * the grouped `DocksideApi` on top and turns `{ error }` back into an `Error`.
  */
-export type DocksideBridge = {
-  [G in RequestGroup]: {
-    [N in RequestName as N extends `${G}.${infer M}` ? M : never]: (
-      params: RequestParams<N>,
-    ) => Promise<WireResult<RequestResult<N>>>;
-  };
-} & {
-  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): Unsubscribe;
-};
+export interface Transport {
+  readonly kind: 'electron' | 'websocket';
+  request(name: RequestName, params: unknown): Promise<WireResult<unknown>>;
+  /** Every event, by name; returns the unsubscribe function. */
+  on(event: EventName, listener: (payload: unknown) => void): Unsubscribe;
+}
 
 /** What crosses a transport when a request fails: rebuilt as an `Error` on the other side. */
 export interface WireError {

@@ -47,7 +47,7 @@ export function createApi(transport: Transport): DocksideApi {
     return methods;
   };
   const on = <E extends EventName>(event: E, listener: (payload: Events[E]) => void) =>
-    transport.subscribe(event, listener as (payload: unknown) => void);
+    transport.on(event, listener as (payload: unknown) => void);
   const fixed: Record<string, unknown> = { on, transport: transport.kind };
   return new Proxy(fixed, {
     get(target, key) {
