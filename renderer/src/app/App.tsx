@@ -30,6 +30,7 @@ import { SplitPane } from './SplitPane';
 import { ThemeSwitch } from './ThemeSwitch';
 import { WorkPane } from './WorkPane';
 import './app.css';
+import { forLesson } from '../hooks/for-lesson';
 
 export function App() {
   return (
@@ -83,7 +84,7 @@ function Shell() {
     setCatalogPrefs(next);
   };
 
-  const lessonRun = run && run.lessonId === lessonId ? run : null;
+  const lessonRun = forLesson(run, lessonId);
   const knownLesson = lessonId !== null && (catalog.value?.lessons.some((l) => l.id === lessonId) ?? false);
   const lessonTitle = lessonId ? catalog.value?.lessons.find((l) => l.id === lessonId)?.title : undefined;
 

@@ -17,6 +17,7 @@ import { copyText, isMac } from './clipboard';
 import { normaliseCommand, quoteNewlines } from './paste-text';
 import { TERMINAL_THEMES, currentThemeMode, type ThemeMode } from './terminal-theme';
 import { hardwareWebgl } from './webgl-support';
+import { messageOf } from '../api/message-of';
 
 /** Reflowing a long buffer on every pixel of a drag is costly: columns wait this long. */
 const COLUMN_DEBOUNCE_MS = 100;
@@ -101,7 +102,7 @@ export class TerminalTab {
       this.options.onSession(this);
     } catch (error) {
       this.status = 'failed';
-      this.term.write(`\x1b[31mCould not start a shell: ${error instanceof Error ? error.message : String(error)}\x1b[0m\r\n`);
+      this.term.write(`\x1b[31mCould not start a shell: ${messageOf(error)}\x1b[0m\r\n`);
       this.term.write('\x1b[2mPress Enter to try again.\x1b[0m\r\n');
     }
     this.options.onChange();
