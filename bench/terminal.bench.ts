@@ -9,7 +9,6 @@
  *   (c) memory of the app (the server process, and the page's JS heap) during a 500 MB flood.
  * Needs the built app (it builds it first unless DOCKSIDE_BENCH_NO_BUILD=1) and /usr/bin/chromium.
  */
-import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +16,7 @@ import { once } from 'node:events';
 import * as pty from 'node-pty';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDockside, stopDockside } from '../tests/helpers/dockside-server';
+import { buildAppForBench } from './build-app';
 import type { TerminalInspector } from '../renderer/src/terminal/inspector-types';
 
 // The functions passed to page.evaluate run in Chromium. The bench compiles without the DOM
@@ -439,13 +439,7 @@ async function floodMemory(page: Page, serverPid: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (process.env.DOCKSIDE_BENCH_NO_BUILD !== '1') {
-    const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`the build failed:\n${build.stderr}${build.stdout}`);
-  }
+  buildAppForBench();
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`machine load average before the run: ${load} (figures from a busy machine are low; compare ratios)`);
   const server = await startDockside({ SHELL: '/bin/bash' });
