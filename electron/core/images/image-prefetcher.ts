@@ -51,18 +51,14 @@ export function createImagePrefetcher(onProgress: (pull: ImagePull) => void): Im
       (stream: NodeJS.ReadableStream) => {
         if (disposed) return;
         entry.stream = stream;
-        let streamError: string | null = null;
-        docker.modem.followProgress(
+        followPull(
+          docker,
           stream,
-          (error) => {
+          (message) => update(ref, applyPullMessage(entry.state, message)),
+          (failure) => {
             if (disposed) return;
-            const message = streamError ?? (error ? messageOf(error) : null);
-            if (message) fail(message);
+            if (failure) fail(failure);
             else update(ref, finishPull(entry.state, Date.now()), true);
-          },
-          (message: PullMessage) => {
-            if (message.error) streamError = message.errorDetail?.message ?? message.error;
-            else update(ref, applyPullMessage(entry.state, message));
           },
         );
       },
@@ -92,8 +88,7 @@ export function createImagePrefetcher(onProgress: (pull: ImagePull) => void): Im
     try {
       if (await present) {
         active.delete(ref);
-        const now = Date.now();
-        return { ...entry.state, phase: 'present', fraction: 1, startedAt: null, finishedAt: now };
+        return { ...entry.state, phase: 'present', fraction: 1, startedAt: null, finishedAt: Date.now() };
       }
     } catch (error) {
       active.delete(ref);
@@ -111,6 +106,24 @@ export function createImagePrefetcher(onProgress: (pull: ImagePull) => void): Im
       active.clear();
     },
   };
+}
+
+/** Follow a pull's progress messages to its end: `onEnd` gets the failure (the engine's words), or null. */
+function followPull(
+  docker: Docker,
+  stream: NodeJS.ReadableStream,
+  onMessage: (message: PullMessage) => void,
+  onEnd: (failure: string | null) => void,
+): void {
+  let streamError: string | null = null;
+  docker.modem.followProgress(
+    stream,
+    (error) => onEnd(streamError ?? (error ? messageOf(error) : null)),
+    (message: PullMessage) => {
+      if (message.error) streamError = message.errorDetail?.message ?? message.error;
+      else onMessage(message);
+    },
+  );
 }
 
 async function isPresent(docker: Docker, ref: string): Promise<boolean> {

@@ -41,21 +41,16 @@ export function createTerminalSessions(context: CoreContext, options: TerminalSe
   const sessions = new Map<string, Owned>();
   const planner = new SpawnPlanner(context);
 
-  function owned(sessionId: string, client: Client): PtySession {
-    const entry = sessions.get(sessionId);
-    // Another client's session is reported exactly like a missing one: ids are not secrets, but
-    // nothing about someone else's terminal leaks.
-    if (!entry || entry.client !== client) throw new CoreError('TERMINAL_NOT_FOUND', `There is no terminal ${sessionId}.`);
-    return entry.session;
-  }
+  const owned = (sessionId: string, client: Client) => ownedSession(sessions, sessionId, client);
+  const end = (sessionId: string, session: PtySession) => {
+    sessions.delete(sessionId);
+    endSession(context, planner, sessionId, session);
+  };
 
   function killAll(client: Client): void {
     for (const [sessionId, entry] of sessions) {
       if (entry.client !== client) continue;
-      sessions.delete(sessionId);
-      context.commands.ended(sessionId);
-      entry.session.dispose();
-      planner.close(sessionId);
+      end(sessionId, entry.session);
     }
   }
   const watchedClients = new WeakSet<Client>();
@@ -75,24 +70,7 @@ export function createTerminalSessions(context: CoreContext, options: TerminalSe
       rows: input.rows ?? 24,
       plan: () => planner.plan(sessionId, lessonId),
       flowLimits: options.flowLimits,
-      callbacks: {
-        data: (data) => client.emit('terminal.data', { id: sessionId, data }),
-        exit: (exitCode, signal) => {
-          context.commands.ended(sessionId);
-          client.emit('terminal.exit', { id: sessionId, exitCode, signal });
-        },
-        started: () => client.emit('terminal.started', session.info),
-        commandStarted: () => context.commands.started(sessionId),
-        command: (tracked) => {
-          const { outputTail, ...command } = tracked;
-          context.commands.publish({ sessionId, ...command });
-          client.emit('terminal.commandFinished', {
-            sessionId,
-            ...command,
-            feedback: explainFailedDockerCommand(command.line, command.exitCode, outputTail),
-          });
-        },
-      },
+      callbacks: sessionCallbacks(context, client, sessionId, () => session.info),
     });
     sessions.set(sessionId, { session, client });
     if (!watchedClients.has(client)) {
@@ -122,11 +100,7 @@ export function createTerminalSessions(context: CoreContext, options: TerminalSe
     create,
     owned,
     kill(sessionId, client) {
-      const session = owned(sessionId, client);
-      sessions.delete(sessionId);
-      context.commands.ended(sessionId);
-      session.dispose();
-      planner.close(sessionId);
+      end(sessionId, owned(sessionId, client));
     },
     list: (client) => [...sessions.values()].filter((entry) => entry.client === client).map((entry) => entry.session.info),
     dispose() {
@@ -135,4 +109,46 @@ export function createTerminalSessions(context: CoreContext, options: TerminalSe
       planner.dispose();
     },
   };
+}
+
+/** Where a session's output, exit and commands go: to its own client, and commands to the feed. */
+function sessionCallbacks(
+  context: CoreContext,
+  client: Client,
+  sessionId: string,
+  info: () => TerminalSession,
+): ConstructorParameters<typeof PtySession>[0]['callbacks'] {
+  return {
+    data: (data) => client.emit('terminal.data', { id: sessionId, data }),
+    exit: (exitCode, signal) => {
+      context.commands.ended(sessionId);
+      client.emit('terminal.exit', { id: sessionId, exitCode, signal });
+    },
+    started: () => client.emit('terminal.started', info()),
+    commandStarted: () => context.commands.started(sessionId),
+    command: (tracked) => {
+      const { outputTail, ...command } = tracked;
+      context.commands.publish({ sessionId, ...command });
+      client.emit('terminal.commandFinished', {
+        sessionId,
+        ...command,
+        feedback: explainFailedDockerCommand(command.line, command.exitCode, outputTail),
+      });
+    },
+  };
+}
+
+function ownedSession(sessions: Map<string, Owned>, sessionId: string, client: Client): PtySession {
+  const entry = sessions.get(sessionId);
+  // Another client's session is reported exactly like a missing one: ids are not secrets, but
+  // nothing about someone else's terminal leaks.
+  if (!entry || entry.client !== client) throw new CoreError('TERMINAL_NOT_FOUND', `There is no terminal ${sessionId}.`);
+  return entry.session;
+}
+
+/** The session is over: end its shell and its engine proxy, and tell the command feed. */
+function endSession(context: CoreContext, planner: SpawnPlanner, sessionId: string, session: PtySession): void {
+  context.commands.ended(sessionId);
+  session.dispose();
+  planner.close(sessionId);
 }
