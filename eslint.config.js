@@ -70,11 +70,26 @@ export default tseslint.config(
   },
   {
     // Core is plain Node: the Electron shell adapts it, core never reaches for electron.
-    files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/web/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: 'core and browser mode run without Electron.' }] },
+      ],
+    },
+  },
+  {
+    // Core is what the shells adapt: it imports none of them.
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'core and browser mode run without Electron.' }],
+          patterns: [
+            { group: ['**/main/*', '**/preload/*', '**/web/*', '**/cli/*'], message: 'core imports nothing from the shells.' },
+          ],
+        },
       ],
     },
   },
