@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useToast } from '../ui/Toasts';
 import type { SessionPhase } from './useLessonSession';
 import { messageOf } from '../api/message-of';
+import './lesson-setup.css';
 
 interface LessonSetupProps {
   phase: SessionPhase;
