@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
-const contract = resolve(import.meta.dirname, 'electron/core/contract.ts');
+const contract = resolve(import.meta.dirname, 'electron/core/contract');
 
 export default defineConfig({
   main: {

@@ -25,9 +25,9 @@ import { LessonLibrary } from '../electron/core/lessons/lesson-library';
 import { ProgressStore } from '../electron/core/progress/progress-store';
 import { BaseClient } from '../electron/core/rpc/client';
 import type { LessonRun } from '../electron/core/runner/lesson-run';
-import { lessonScope } from '../electron/core/runner/lesson-scope';
+import { lessonScope } from '../electron/core/authoring/lesson-scope';
 import { RunService } from '../electron/core/runner/run-service';
-import { createStandaloneContext, type Standalone } from '../electron/core/runner/standalone-context';
+import { createStandaloneContext, type Standalone } from '../electron/core/authoring/standalone-context';
 import type { ContainerIndex } from '../electron/core/engine/container-index';
 
 const LABEL_KEY = 'dockside.test';

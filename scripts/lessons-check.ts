@@ -15,10 +15,10 @@ import type { EngineStatus } from '../electron/core/contract';
 import { loadCatalog } from '../electron/core/lessons/catalog';
 import { LessonLibrary } from '../electron/core/lessons/lesson-library';
 import { ProgressStore } from '../electron/core/progress/progress-store';
-import { lessonScope } from '../electron/core/runner/lesson-scope';
+import { lessonScope } from '../electron/core/authoring/lesson-scope';
 import { RunService } from '../electron/core/runner/run-service';
-import { replayLesson, type LessonVerdict } from '../electron/core/runner/solution-replay';
-import { createStandaloneContext } from '../electron/core/runner/standalone-context';
+import { replayLesson, type LessonVerdict } from '../electron/core/authoring/solution-replay';
+import { createStandaloneContext } from '../electron/core/authoring/standalone-context';
 
 interface Args {
   dir: string;

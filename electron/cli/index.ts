@@ -6,6 +6,7 @@
 import { parseArgs, portFrom } from './args';
 import { runBrowserMode } from './browser-mode';
 import { runDoctorCli } from './doctor';
+import { messageOf } from '../core/errors';
 
 const usage = `usage: dockside <command>
 
@@ -43,7 +44,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    console.error(`dockside: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`dockside: ${messageOf(error)}`);
     process.exit(1);
   },
 );

@@ -3,51 +3,20 @@
  * framework). Both shells — Electron's main process and the browser-mode server — call
  * `createCore` and then feed it clients and requests.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import type { RequestName, WireResult } from './contract';
-import type { CoreContext, CorePaths } from './context';
-import { EngineConnection } from './engine/connection';
-import { ContainerIndex } from './engine/container-index';
-import { resolveEndpoint } from './engine/endpoint';
-import { EngineEventStream } from './engine/events';
-import { createEngineService } from './engine/engine-service';
-import { createDoctorService } from './doctor/doctor-service';
-import { defaultDataDir } from './paths';
+import type { WireResult } from './contract';
+import type { CoreContext } from './context';
+import { createCoreContext, type CoreContextOptions } from './create-context';
+import { createEngineService } from './services/engine';
+import { createDoctorService } from './services/doctor';
 import type { Client } from './rpc/client';
-import { dispatch, type Handlers } from './rpc/dispatch';
-import { ClientHub } from './rpc/hub';
-import { createAppService } from './settings/app-service';
-import { SettingsStore } from './settings/settings-store';
-import { CommandFeed } from './terminal/command-feed';
-import { TerminalLedger, forgetRemovedVolumes } from './engine-proxy/terminal-ledger';
-import { createTerminalService } from './terminal/terminal-service';
-import { createLessonsServices } from './runner/lessons-services';
-import { createImagesService } from './images/images-service';
+import { dispatch } from './rpc/dispatch';
+import type { Handlers, ServiceLifecycle } from './rpc/service';
+import { createAppService } from './services/app';
+import { createTerminalService } from './services/terminal';
+import { createLessonsServices } from './services/lessons';
+import { createImagesService } from './services/images';
 
-export interface CoreOptions {
-  env?: Record<string, string | undefined>;
-  homeDir?: string;
-  platform?: NodeJS.Platform;
-  /** Electron passes its userData; elsewhere the XDG data directory (or DOCKSIDE_DATA_DIR). */
-  dataDir?: string;
-  lessonsDir: string;
-  version: string;
-  /** Engine retry and health intervals; tests shorten them. */
-  engineTiming?: { retryMs?: number; healthMs?: number; timeoutMs?: number };
-}
-
-/** What every service may offer besides its handlers. */
-export interface ServiceLifecycle {
-  /** Messages for the learner gathered at start (a corrupt file kept aside, ...). */
-  notices?: () => string[];
-  dispose?: () => Promise<void> | void;
-}
-
-/** A part of core: the requests it answers, and what it must release at shutdown. */
-export interface Service<K extends RequestName> extends ServiceLifecycle {
-  handlers: Pick<Handlers, K>;
-}
+export type CoreOptions = CoreContextOptions;
 
 export interface Core {
   readonly context: CoreContext;
@@ -58,36 +27,8 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const env = options.env ?? process.env;
-  const homeDir = options.homeDir ?? homedir();
-  const platform = options.platform ?? process.platform;
-  const dataDir = options.dataDir ?? defaultDataDir(env, homeDir, platform);
-  const paths: CorePaths = { dataDir, lessonsDir: options.lessonsDir, workspacesDir: join(dataDir, 'workspaces'), homeDir };
-
-  const settings = new SettingsStore(dataDir);
-  const hub = new ClientHub();
-  const engine = new EngineConnection({
-    resolve: () => resolveEndpoint({ env, homeDir, platform, chosen: settings.get().chosenEndpoint }),
-    platform,
-    ...options.engineTiming,
-  });
-  const events = new EngineEventStream(engine);
-  const containers = new ContainerIndex(events);
-  const commands = new CommandFeed();
-  const context: CoreContext = {
-    paths,
-    env,
-    platform,
-    version: options.version,
-    engine,
-    events,
-    containers,
-    hub,
-    settings,
-    commands,
-    ledger: new TerminalLedger(),
-  };
-  const unwatchVolumes = forgetRemovedVolumes(context.ledger, events);
+  const { context, dispose: disposeContext } = createCoreContext(options);
+  const { engine, hub } = context;
 
   // Services are created in dependency order; each one's handlers join the one map below.
   const engineService = createEngineService(context);
@@ -120,11 +61,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handle: (name, params, client) => dispatch(handlers, name, params, client),
     async dispose() {
       for (const service of [...services].reverse()) await service.dispose?.();
-      unwatchVolumes();
-      containers.dispose();
-      events.dispose();
-      engine.stop();
-      await settings.flush();
+      await disposeContext();
     },
   };
 }

@@ -5,12 +5,11 @@
  * renderer/src/api/output-frames.ts).
  */
 
-/** Session ids are short (a UUID); the length must fit its one byte. */
-const MAX_ID_BYTES = 255;
+import { OUTPUT_FRAME_MAX_ID_BYTES } from '../core/contract/protocol';
 
 export function encodeOutputFrame(id: string, data: string): Buffer {
   const idBytes = Buffer.byteLength(id);
-  if (idBytes > MAX_ID_BYTES) throw new RangeError(`a terminal id of ${idBytes} bytes does not fit an output frame`);
+  if (idBytes > OUTPUT_FRAME_MAX_ID_BYTES) throw new RangeError(`a terminal id of ${idBytes} bytes does not fit an output frame`);
   const dataBytes = Buffer.byteLength(data);
   const frame = Buffer.allocUnsafe(1 + idBytes + 4 + dataBytes);
   frame.writeUInt8(idBytes, 0);

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/app';
-import { OUTPUT_STREAM_PATH } from '../core/contract';
+import { MAX_SOCKET_MESSAGE_BYTES, OUTPUT_STREAM_PATH } from '../core/contract';
 import { isAllowedOrigin, judgeRequest, newToken, securityHeaders, sessionCookie } from './security';
 import { serveStatic } from './static-files';
 import { serveSocket, type WebSocketClient } from './websocket-client';
@@ -52,44 +52,25 @@ function refuseSocket(socket: Duplex, status: number, reason: string): void {
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
   // Sockets of a tab that vanished without a close frame are found by missing pongs.
   const alive = new WeakSet<object>();
   /** Open sockets by their output-stream key. */
   const clientsByOutputKey = new Map<string, WebSocketClient>();
   let port = 0;
 
-  const requestUrl = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://127.0.0.1');
-
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = requestUrl(req);
     const verdict = judgeRequest({ host: req.headers.host, url, cookie: req.headers.cookie, isUpgrade: false }, port, token);
-    if (!verdict.ok) {
-      res.writeHead(verdict.status, plain).end(verdict.reason);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, plain).end('Method not allowed.');
-      return;
-    }
+    if (!verdict.ok) return void res.writeHead(verdict.status, plain).end(verdict.reason);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, plain).end('Method not allowed.');
     if (verdict.fromQuery) {
       // Trade the token in the address for a cookie, and drop it from the address bar.
       url.searchParams.delete('token');
       res.writeHead(302, { ...plain, 'Set-Cookie': sessionCookie(port, token), Location: url.pathname + url.search }).end();
       return;
     }
-    if (url.pathname === OUTPUT_STREAM_PATH) {
-      // Only this socket's own page knows the key; a cross-origin reader (which would send an
-      // Origin) is refused outright, and the response carries no CORS grant either.
-      if (req.method !== 'GET') return void res.writeHead(405, plain).end('Method not allowed.');
-      if (req.headers.origin !== undefined && !isAllowedOrigin(req.headers.origin, port)) {
-        return void res.writeHead(403, plain).end('Origin not allowed.');
-      }
-      const client = clientsByOutputKey.get(url.searchParams.get('key') ?? '');
-      if (!client?.output) res.writeHead(404, plain).end('No such output stream.');
-      else client.output.attach(res, securityHeaders);
-      return;
-    }
+    if (url.pathname === OUTPUT_STREAM_PATH) return serveOutputStream(req, res, url, port, clientsByOutputKey);
     serveStatic(options.staticDir, url.pathname, res, securityHeaders).catch(() => {
       if (!res.headersSent) res.writeHead(500, plain).end('Could not read the file.');
     });
@@ -119,17 +100,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
 
-  const heartbeat = setInterval(() => {
-    for (const ws of sockets.clients) {
-      if (!alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.delete(ws);
-      ws.ping();
-    }
-  }, options.heartbeatMs ?? 30_000);
-  heartbeat.unref();
+  const heartbeat = startHeartbeat(sockets, alive, options.heartbeatMs ?? 30_000);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -151,4 +122,44 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A socket's terminal output, streamed. Only that socket's own page knows the key; a cross-origin
+ * reader (which would send an Origin) is refused outright, and the response carries no CORS grant.
+ */
+function serveOutputStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  port: number,
+  clientsByOutputKey: Map<string, WebSocketClient>,
+): void {
+  if (req.method !== 'GET') return void res.writeHead(405, plain).end('Method not allowed.');
+  if (req.headers.origin !== undefined && !isAllowedOrigin(req.headers.origin, port)) {
+    return void res.writeHead(403, plain).end('Origin not allowed.');
+  }
+  const client = clientsByOutputKey.get(url.searchParams.get('key') ?? '');
+  if (!client?.output) res.writeHead(404, plain).end('No such output stream.');
+  else client.output.attach(res, securityHeaders);
+}
+
+/** Ping every socket each interval; one that did not answer the last ping is gone. */
+function startHeartbeat(sockets: WebSocketServer, alive: WeakSet<object>, intervalMs: number): NodeJS.Timeout {
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, intervalMs);
+  heartbeat.unref();
+  return heartbeat;
+}
+
+function requestUrl(req: IncomingMessage): URL {
+  return new URL(req.url ?? '/', 'http://127.0.0.1');
 }

@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStandaloneContext, type Standalone } from '../../electron/core/runner/standalone-context';
+import { createStandaloneContext, type Standalone } from '../../electron/core/authoring/standalone-context';
 import { EngineSocketProxy } from '../helpers/socket-proxy';
+import { until } from '../helpers/until';
 
 const AREA = `container-index-${process.pid}`;
 const LABEL = `dockside.test=${AREA}`;
@@ -19,16 +20,6 @@ let standalone: Standalone;
 
 function docker(...args: string[]): string {
   return execFileSync('docker', ['-H', 'unix:///var/run/docker.sock', ...args], { encoding: 'utf8' }).trim();
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const ids = () =>

@@ -14,6 +14,7 @@ import type { DoctorReport, EventName, Events, RequestName, RequestResult, Termi
 import { BaseClient } from '../../electron/core/rpc/client';
 import { FixtureHome } from '../fixtures/doctor/fixture-home';
 import { REAL_ENGINE_SOCKET, serveEngineProxy } from '../fixtures/doctor/sockets';
+import { until } from '../helpers/until';
 
 class RecordingClient extends BaseClient {
   readonly received: Array<{ event: EventName; payload: unknown }> = [];
@@ -34,16 +35,6 @@ const cleanups: Array<() => Promise<void> | void> = [];
 let fx: FixtureHome;
 let dataDir: string;
 let proxyHost: string;
-
-async function until<T>(what: string, probe: () => T | undefined | false | null, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function startCore(): Promise<{ core: Core; client: RecordingClient; dispose: () => Promise<void> }> {
   const core = await createCore({

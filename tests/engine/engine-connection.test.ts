@@ -13,6 +13,7 @@ import type { EngineStatus, EventName, Events } from '../../electron/core/contra
 import type { EngineEvent } from '../../electron/core/engine/events';
 import { BaseClient } from '../../electron/core/rpc/client';
 import { EngineSocketProxy } from '../helpers/socket-proxy';
+import { until } from '../helpers/until';
 
 const LABEL = 'dockside.test=engine-connection';
 
@@ -28,16 +29,6 @@ class RecordingClient extends BaseClient {
 
 function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8' }).trim();
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 let dataDir: string;

@@ -13,6 +13,10 @@ import { createCore, type Core } from '../../electron/core/app';
 import type { EventName, Events, ImagePull, WireResult } from '../../electron/core/contract';
 import { BaseClient } from '../../electron/core/rpc/client';
 import { TinyRegistry } from '../helpers/tiny-registry';
+import { until } from '../helpers/until';
+
+/** Pulls from the test registry take longer than most waits. */
+const PULL_MS = 20_000;
 
 class RecordingClient extends BaseClient {
   readonly progress: ImagePull[] = [];
@@ -21,16 +25,6 @@ class RecordingClient extends BaseClient {
   }
   of(ref: string): ImagePull[] {
     return this.progress.filter((p) => p.ref === ref);
-  }
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
@@ -91,7 +85,7 @@ describe('images.prefetch', () => {
       expect(first[0]!.phase).toBe('pulling');
       expect(second[0]!.phase).toBe('pulling');
 
-      const final = await until('the pull to finish', () => client.of(ref).find((p) => p.phase !== 'pulling'));
+      const final = await until('the pull to finish', () => client.of(ref).find((p) => p.phase !== 'pulling'), PULL_MS);
       expect(final.phase).toBe('pulled');
       expect(final.fraction).toBe(1);
       expect(final.error).toBeNull();
@@ -141,7 +135,9 @@ describe('images.prefetch', () => {
     try {
       const [state] = await prefetchOk([ref]);
       const final =
-        state!.phase === 'failed' ? state! : await until('the failure', () => client.of(ref).find((p) => p.phase === 'failed'));
+        state!.phase === 'failed'
+          ? state!
+          : await until('the failure', () => client.of(ref).find((p) => p.phase === 'failed'), PULL_MS);
       expect(final.error).toContain(`\`${ref}\` is not on this engine and could not be pulled`);
       expect(final.error).toMatch(/has no image by that name and tag/);
       expect(final.error).toMatch(/the engine said: .*manifest unknown/);
@@ -156,18 +152,20 @@ describe('images.prefetch', () => {
     const ref = `127.0.0.1:1/dockside-test/nothing:${randomBytes(3).toString('hex')}`;
     const [state] = await prefetchOk([ref]);
     const final =
-      state!.phase === 'failed' ? state! : await until('the failure', () => client.of(ref).find((p) => p.phase === 'failed'));
+      state!.phase === 'failed'
+        ? state!
+        : await until('the failure', () => client.of(ref).find((p) => p.phase === 'failed'), PULL_MS);
     expect(final.error).toMatch(/the registry 127\.0\.0\.1:1 cannot be reached from the engine/);
     expect(final.error).toMatch(/docker load -i/);
     const before = client.of(ref).length;
     await prefetchOk([ref]);
-    await until('a second attempt', () => client.of(ref).length > before);
+    await until('a second attempt', () => client.of(ref).length > before, PULL_MS);
   });
 
   it('refuses names that are not image references, and an empty list', async () => {
     for (const bad of [['busybox; rm -rf /'], ['UPPER/case'], [''], [], 'busybox', [42]]) {
       const outcome = await prefetch(bad);
-      expect(outcome).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+      expect(outcome).toMatchObject({ error: { code: 'INVALID_PARAMS' } });
     }
   });
 });

@@ -9,10 +9,10 @@ import { loadCatalog } from '../../electron/core/lessons/catalog';
 import { LessonLibrary } from '../../electron/core/lessons/lesson-library';
 import type { LoadedLesson } from '../../electron/core/lessons/types';
 import { ProgressStore } from '../../electron/core/progress/progress-store';
-import { lessonScope } from '../../electron/core/runner/lesson-scope';
+import { lessonScope } from '../../electron/core/authoring/lesson-scope';
 import { RunService } from '../../electron/core/runner/run-service';
-import { replayLesson } from '../../electron/core/runner/solution-replay';
-import { createStandaloneContext, type Standalone } from '../../electron/core/runner/standalone-context';
+import { replayLesson } from '../../electron/core/authoring/solution-replay';
+import { createStandaloneContext, type Standalone } from '../../electron/core/authoring/standalone-context';
 import { cleanupDir, sh, step, tempDir, writeLesson } from './helpers/lessons-harness';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'lessons', 'valid');

@@ -7,9 +7,12 @@ describe('machineProbes', () => {
     expect(await machineProbes().composeVersion()).toMatch(/^\d+\.\d+/);
   });
 
-  it('answers the online question within its time bound, whatever the network', async () => {
+  it('counts the machine online when the registry host resolves, within its time bound', async () => {
+    // localhost resolves from the hosts file: a real lookup, with no name server asked.
+    const probes = machineProbes({ ...process.env, DOCKSIDE_REGISTRY_HOST: 'localhost' });
+    expect(probes.registryHost).toBe('localhost');
     const started = Date.now();
-    expect(typeof (await machineProbes().online())).toBe('boolean');
+    expect(await probes.online()).toBe(true);
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });

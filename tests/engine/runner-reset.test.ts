@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/errors';
-import { createLessonsServices } from '../../electron/core/runner/lessons-services';
+import { createLessonsServices } from '../../electron/core/services/lessons';
 import { BaseClient } from '../../electron/core/rpc/client';
 import {
   cleanupDir,

@@ -167,7 +167,7 @@ describe('terminal sessions (bash)', () => {
     await expect(h.create(owner, { lessonId: '../../etc' })).resolves.toMatchObject({
       cwd: workspaceDir(h.context.paths, 'etc'),
     });
-    await expect(h.create(owner, { lessonId: 'a b' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(h.create(owner, { lessonId: 'a b' })).rejects.toMatchObject({ code: 'INVALID_PARAMS' });
     await expect(h.call('terminal.input', { id: session.id, data: 42 }, owner)).rejects.toThrow(/data/);
     await h.call('terminal.kill', { id: session.id }, owner);
     await owner.until('the shell to die', () => !isAlive(session.pid!), 5_000);

@@ -70,34 +70,8 @@ async function conflictFor(
         },
       ];
     }
-    case 'port': {
-      const holder = running.find((c) => (c.Ports ?? []).some((p) => p.PublicPort === claim.port));
-      if (holder) {
-        if (input.ours('container', holder.Id)) return [];
-        const name = (holder.Names[0] ?? holder.Id.slice(0, 12)).replace(/^\//, '');
-        return [
-          {
-            key: holder.Id,
-            kind: 'port',
-            object: { type: 'container', id: holder.Id, name },
-            problem: `port ${claim.port}, which this lesson publishes, is taken by your container ${name}`,
-            fix: `stop it (\`docker stop ${name}\`) while you do this lesson; Dockside can remove it for you if you confirm.`,
-            removable: true,
-          },
-        ];
-      }
-      if (!(await portTakenOnHost(claim.port))) return [];
-      return [
-        {
-          key: `port:${claim.port}`,
-          kind: 'port',
-          object: null,
-          problem: `port ${claim.port}, which this lesson publishes, is taken by a program on this machine (not a container)`,
-          fix: `find it with \`ss -ltnp 'sport = :${claim.port}'\` (or \`lsof -i :${claim.port}\`) and stop it.`,
-          removable: false,
-        },
-      ];
-    }
+    case 'port':
+      return portConflict(claim.port, input, running);
     case 'volume-name': {
       const info = await reader.volume(claim.name);
       if (!info || input.ours('volume', claim.name)) return [];
@@ -142,6 +116,36 @@ async function conflictFor(
       ];
     }
   }
+}
+
+/** A port the lesson publishes, taken by one of the learner's containers or by another program. */
+async function portConflict(port: number, input: PreflightInput, running: Docker.ContainerInfo[]): Promise<PreflightConflict[]> {
+  const holder = running.find((c) => (c.Ports ?? []).some((p) => p.PublicPort === port));
+  if (holder) {
+    if (input.ours('container', holder.Id)) return [];
+    const name = (holder.Names[0] ?? holder.Id.slice(0, 12)).replace(/^\//, '');
+    return [
+      {
+        key: holder.Id,
+        kind: 'port',
+        object: { type: 'container', id: holder.Id, name },
+        problem: `port ${port}, which this lesson publishes, is taken by your container ${name}`,
+        fix: `stop it (\`docker stop ${name}\`) while you do this lesson; Dockside can remove it for you if you confirm.`,
+        removable: true,
+      },
+    ];
+  }
+  if (!(await portTakenOnHost(port))) return [];
+  return [
+    {
+      key: `port:${port}`,
+      kind: 'port',
+      object: null,
+      problem: `port ${port}, which this lesson publishes, is taken by a program on this machine (not a container)`,
+      fix: `find it with \`ss -ltnp 'sport = :${port}'\` (or \`lsof -i :${port}\`) and stop it.`,
+      removable: false,
+    },
+  ];
 }
 
 /** The preflight when the engine cannot be read: nothing is known to be present or in the way. */

@@ -13,7 +13,8 @@ import type { LoadedLesson } from '../lessons/types';
 import type { ProgressStore, StoredAttempt } from '../progress/progress-store';
 import { workspaceDir } from '../workspace';
 import type { CreatedObject, IgnorePredicate } from './attribution';
-import { LessonRun, type RunTiming } from './lesson-run';
+import { LessonRun } from './lesson-run';
+import type { RunTiming } from './lesson-run-options';
 import { readLiveObjects } from './live-objects';
 import { removeConflicts, runPreflight, type PreflightInput } from './preflight';
 import { removeCreated } from './reset';
@@ -258,13 +259,8 @@ export class RunService {
     if (run.isStopped) return Promise.resolve();
     const lessonId = run.lesson.summary.id;
     return this.progress.update(lessonId, (record) => {
-      const steps = run.lesson.steps;
-      record.passed = Object.fromEntries(
-        steps.flatMap((step, i) => (run.passedAt[i] !== null ? [[step.id, run.passedAt[i]!]] : [])),
-      );
-      record.hintsRevealed = Object.fromEntries(
-        steps.flatMap((step, i) => (run.hintsRevealed[i]! > 0 ? [[step.id, run.hintsRevealed[i]!]] : [])),
-      );
+      record.passed = run.progress.passedByStepId();
+      record.hintsRevealed = run.progress.hintsByStepId();
       record.attempt = { runId: run.runId, startedAt: run.startedAt, created: [...run.attribution.all] };
       if (run.currentStep === null && record.completedAt === null) record.completedAt = Date.now();
     });

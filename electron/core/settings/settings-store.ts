@@ -4,15 +4,15 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Settings } from '../contract';
+import { settingsFields, type Settings } from '../contract';
 import { JsonFileWriter, readJsonFile } from '../util/json-file';
 import { Listeners } from '../util/listeners';
 
 const settingsSchema = z
   .object({
-    chosenEndpoint: z.object({ host: z.string(), context: z.string().optional() }).nullable().default(null),
-    theme: z.enum(['system', 'light', 'dark']).default('system'),
-    terminalSplit: z.number().min(0.15).max(0.85).default(0.45),
+    chosenEndpoint: settingsFields.chosenEndpoint.default(null),
+    theme: settingsFields.theme.default('system'),
+    terminalSplit: settingsFields.terminalSplit.default(0.45),
   })
   .strip();
 

@@ -5,6 +5,7 @@
  * Without this a `yes` floods the renderer faster than xterm can parse, memory grows without
  * bound and Ctrl-C takes seconds to show.
  */
+import { TERMINAL_ACK_BATCH_CHARS, TERMINAL_FLOW } from '../contract/protocol';
 
 export interface FlowControlLimits {
   /** Pause the pty once more than this many characters are unacknowledged. */
@@ -23,24 +24,18 @@ export interface FlowControlLimits {
 }
 
 /**
- * VS Code pauses at 100 000 and resumes at 5 000. Here that left xterm idle much of the time: a
- * batch is acknowledged only once xterm parsed it, so at most the high mark is in flight per
- * round trip (ack -> core -> pty -> batch -> stream -> xterm), and the whole pipe drained before
- * each resume. Measured in `npm run bench` (headless Chromium, 2 cores), `cat` of a big file as a
- * share of xterm alone: 200K/100K ~0.5x, 1M/500K ~0.7x, 2M/1M ~0.8x, 4M/2M ~1.0x.
- *
- * The xterm.js guide suggests staying under ~500 KB so Ctrl-C shows at once: what it guards is
- * the time xterm needs to parse what is already in flight after the key. A fixed 4 MB made
- * Ctrl-C in a `yes` flood take ~450 ms (short lines parse slowly), so the window adapts: about
- * 200 ms of what this renderer parses, 4 MB at most. The bench measures Ctrl-C beside the
- * throughput. A terminal in a background tab is held lower still by its acks (the renderer's
- * AckBatcher).
+ * VS Code pauses at 100 000 and resumes at 5 000; here a batch is acknowledged only once xterm
+ * parsed it, so at most the high mark is in flight per round trip and low marks left xterm idle.
+ * The window therefore holds about 200 ms of what this renderer parses, 4 MB at most, so Ctrl-C
+ * shows quickly whatever the output (`npm run bench` measures throughput and Ctrl-C, and prints
+ * the figures the limits were chosen from). A terminal in a background tab is held lower still
+ * by its acks (the renderer's AckBatcher). The numbers live in the contract: both sides use them.
  */
 export const DEFAULT_FLOW_LIMITS: FlowControlLimits = {
-  highWatermark: 4_000_000,
-  lowWatermark: 2_000_000,
-  ackBatch: 5_000,
-  adaptive: { windowMs: 200, minHighWatermark: 256_000 },
+  highWatermark: TERMINAL_FLOW.highWatermark,
+  lowWatermark: TERMINAL_FLOW.lowWatermark,
+  ackBatch: TERMINAL_ACK_BATCH_CHARS,
+  adaptive: { ...TERMINAL_FLOW.adaptive },
 };
 
 /** How long acknowledgements are counted before they update the measured rate. */

@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { messageOf } from '../errors';
 
 export type Env = Record<string, string | undefined>;
 
@@ -90,7 +91,7 @@ export async function resolveLoginEnv(options: LoginEnvOptions): Promise<{ env: 
       note: `${shell} -ilc printed no environment; added ${FALLBACK_PATH_DIRS.join(' and ')} to PATH instead.`,
     };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     return {
       env: withFallbackPath(env),
       note: `Could not read your login shell's environment (${reason}); added ${FALLBACK_PATH_DIRS.join(' and ')} to PATH instead.`,

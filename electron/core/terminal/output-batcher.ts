@@ -8,8 +8,8 @@
  * (VS Code's ~5 ms). Once a batch came out big, the session is streaming (a `cat`, a build log):
  * then output is held for up to `streamDelayMs` and sent in batches of up to `maxChars`. Fewer,
  * larger batches are what let a browser keep up: each message and each frame xterm draws costs
- * the page the same whatever its size (measured in `npm run bench` with the 4 MB window: 5 ms
- * batches reached ~0.7x of xterm alone, 16 ms ~0.9x, 50 ms ~1.0x).
+ * the page the same whatever its size (`npm run bench` measures it and prints the runs that chose
+ * these numbers).
  */
 export interface OutputBatcherOptions {
   /** How long output may wait to be joined with more while the session is interactive. */

@@ -1,29 +1,12 @@
-/** The Electron transport: the preload's `window.dockside` bridge. */
-import type { DocksideBridge, EventName, RequestName, WireResult } from '@contract';
-import type { Transport } from './transport';
+/** The Electron transport: the preload puts the contract's `Transport` on `window.dockside` as is. */
+import type { Transport } from '@contract';
 
 declare global {
   interface Window {
-    dockside?: DocksideBridge;
+    dockside?: Transport;
   }
 }
 
-export function electronBridge(): DocksideBridge | undefined {
+export function electronTransport(): Transport | undefined {
   return window.dockside;
-}
-
-export function electronTransport(bridge: DocksideBridge): Transport {
-  const groups = bridge as unknown as Record<string, Record<string, (params: unknown) => Promise<WireResult<unknown>>>>;
-  return {
-    kind: 'electron',
-    request(name: RequestName, params: unknown) {
-      const [group, method] = name.split('.') as [string, string];
-      const call = groups[group]?.[method];
-      if (!call) return Promise.resolve({ error: { message: `the bridge has no ${name}`, code: 'UNKNOWN_REQUEST' } });
-      return call(params);
-    },
-    subscribe(event: EventName, listener: (payload: unknown) => void) {
-      return bridge.on(event, listener);
-    },
-  };
 }

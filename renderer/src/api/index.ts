@@ -4,13 +4,13 @@
  * in the renderer knows which one it got.
  */
 import { createApi } from './create-api';
-import { electronBridge, electronTransport } from './electron-transport';
+import { electronTransport } from './electron-transport';
 import type { Transport } from './transport';
 import { websocketTransport, type SocketState } from './websocket-transport';
 
 function pickTransport(): Transport & { onState?: (listener: (state: SocketState) => void) => () => void; state?: SocketState } {
-  const bridge = electronBridge();
-  if (bridge) return electronTransport(bridge);
+  const electron = electronTransport();
+  if (electron) return electron;
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return websocketTransport(`${scheme}://${window.location.host}/ws`);
 }

@@ -4,7 +4,7 @@
  * the socket is still open, output was lost in between, so `onLost` is called and the caller
  * drops the socket — the app then reconnects and says so in each terminal, as for any lost link.
  */
-import { OUTPUT_STREAM_PATH } from '@contract';
+import { OUTPUT_STREAM_PATH } from '@contract/wire';
 import { OutputFrameReader, type OutputFrame } from './output-frames';
 
 export function readOutputStream(key: string, onFrame: (frame: OutputFrame) => void, onLost: () => void): () => void {

@@ -101,7 +101,7 @@ export function websocketTransport(url: string): WebSocketTransport {
         else queue.push(message);
       });
     },
-    subscribe(event: EventName, listener: (payload: unknown) => void) {
+    on(event: EventName, listener: (payload: unknown) => void) {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener);

@@ -4,10 +4,9 @@
  * state panel above the terminal. Below: the status bar with the engine, the Kubernetes context and the
  * lesson's progress.
  */
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Catalog } from '../catalog/Catalog';
 import { CatalogRail } from '../catalog/CatalogRail';
-import { DoctorView } from '../doctor/DoctorView';
 import { useAppInfo } from '../hooks/useAppInfo';
 import { useCatalog } from '../hooks/useCatalog';
 import { useEngineStatus } from '../hooks/useEngineStatus';
@@ -18,10 +17,8 @@ import { useProgress } from '../hooks/useProgress';
 import { useRun } from '../hooks/useRun';
 import { useSettings } from '../hooks/useSettings';
 import { useWindowWidth } from '../hooks/useWindowWidth';
-import { LessonPage } from '../lesson/LessonPage';
 import { StatusBar } from '../status/StatusBar';
 import { KubeContextItem, LessonProgressItem } from '../status/StatusItems';
-import { TerminalPane } from '../terminal';
 import { ToastProvider, useToast } from '../ui/Toasts';
 import { Welcome } from '../welcome/Welcome';
 import { hrefOf, navigate, useRoute } from './route';
@@ -29,7 +26,9 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { SplitPane } from './SplitPane';
 import { ThemeSwitch } from './ThemeSwitch';
 import { WorkPane } from './WorkPane';
+import { DoctorView, LessonPage, prefetchViews, TerminalPane } from './lazy-views';
 import './app.css';
+import { forLesson } from '../hooks/for-lesson';
 
 export function App() {
   return (
@@ -59,6 +58,11 @@ function Shell() {
   const catalogKind = lessonId ? 'lesson' : 'other';
   const width = useWindowWidth();
   const catalogOpen = catalogPrefs[catalogKind] ?? (catalogKind === 'other' || width >= 1440);
+  const catalogShown = catalog.value !== null;
+  // Once the first screen is up, fetch the views it left out (lesson, terminal, doctor).
+  useEffect(() => {
+    if (catalogShown) prefetchViews();
+  }, [catalogShown]);
 
   useEffect(() => {
     for (const notice of info?.notices ?? []) toast(notice, 'info');
@@ -83,7 +87,7 @@ function Shell() {
     setCatalogPrefs(next);
   };
 
-  const lessonRun = run && run.lessonId === lessonId ? run : null;
+  const lessonRun = forLesson(run, lessonId);
   const knownLesson = lessonId !== null && (catalog.value?.lessons.some((l) => l.id === lessonId) ?? false);
   const lessonTitle = lessonId ? catalog.value?.lessons.find((l) => l.id === lessonId)?.title : undefined;
 
@@ -135,39 +139,41 @@ function Shell() {
           )}
         </aside>
         <main className="app-main" data-testid="app-main">
-          {route.name === 'lesson' && (
-            <SplitPane
-              label="Resize the lesson and the terminal"
-              ratio={settings?.terminalSplit ?? 0.45}
-              onCommit={(terminalSplit) => void update({ terminalSplit })}
-              first={
-                <LessonPage
-                  key={route.lessonId}
-                  lessonId={route.lessonId}
-                  run={run}
-                  runLoaded={runLoaded}
-                  engine={engine}
-                  progress={progress.get(route.lessonId)}
-                  catalog={catalog.value}
-                />
-              }
-              second={
-                <WorkPane
-                  objects={objects}
-                  lessonId={route.lessonId}
-                  terminal={
-                    // A lesson the catalog does not know gets a plain terminal, not a workspace.
-                    catalog.value && <TerminalPane lessonId={knownLesson ? route.lessonId : null} />
-                  }
-                />
-              }
-            />
-          )}
-          {route.name === 'doctor' && (
-            <div className="app-scroll">
-              <DoctorView onClose={() => (window.history.length > 1 ? window.history.back() : navigate({ name: 'welcome' }))} />
-            </div>
-          )}
+          <Suspense fallback={null}>
+            {route.name === 'lesson' && (
+              <SplitPane
+                label="Resize the lesson and the terminal"
+                ratio={settings?.terminalSplit ?? 0.45}
+                onCommit={(terminalSplit) => void update({ terminalSplit })}
+                first={
+                  <LessonPage
+                    key={route.lessonId}
+                    lessonId={route.lessonId}
+                    run={run}
+                    runLoaded={runLoaded}
+                    engine={engine}
+                    progress={progress.get(route.lessonId)}
+                    catalog={catalog.value}
+                  />
+                }
+                second={
+                  <WorkPane
+                    objects={objects}
+                    lessonId={route.lessonId}
+                    terminal={
+                      // A lesson the catalog does not know gets a plain terminal, not a workspace.
+                      catalog.value && <TerminalPane lessonId={knownLesson ? route.lessonId : null} />
+                    }
+                  />
+                }
+              />
+            )}
+            {route.name === 'doctor' && (
+              <div className="app-scroll">
+                <DoctorView onClose={() => (window.history.length > 1 ? window.history.back() : navigate({ name: 'welcome' }))} />
+              </div>
+            )}
+          </Suspense>
           {route.name === 'welcome' && (
             <Welcome
               engine={engine}

@@ -8,6 +8,7 @@ import type { LiveObjects } from '@contract';
 import { useState, type ReactNode } from 'react';
 import { LiveStatePanel } from '../live/LiveStatePanel';
 import { SplitPane } from './SplitPane';
+import { forLesson } from '../hooks/for-lesson';
 
 const OPEN_KEY = 'dockside.liveState';
 const SPLIT_KEY = 'dockside.liveSplit';
@@ -34,7 +35,7 @@ export function WorkPane({
   };
   const panel = <LiveStatePanel objects={objects} lessonId={lessonId} open={open} onToggle={toggle} />;
   // Nothing made yet: the panel is one short note, and the terminal keeps the height.
-  const mine = objects?.lessonId === lessonId ? objects : null;
+  const mine = forLesson(objects, lessonId);
   const empty = !mine || mine.containers.length + mine.images.length + mine.volumes.length + mine.networks.length === 0;
   return (
     <div className="work-pane">

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import { endpointStateLabel, foundByText, namedContexts } from './labels';
 import { useChosenEndpoint } from './useChosenEndpoint';
+import { messageOf } from '../api/message-of';
 
 interface EndpointChooserProps {
   report: DoctorReport;
@@ -47,7 +48,7 @@ export function EndpointChooser({ report, engine }: EndpointChooserProps) {
       },
       (error: unknown) => {
         setPending(undefined);
-        setOutcome({ kind: 'bad', text: error instanceof Error ? error.message : String(error) });
+        setOutcome({ kind: 'bad', text: messageOf(error) });
       },
     );
   };

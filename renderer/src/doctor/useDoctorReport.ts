@@ -2,6 +2,7 @@
 import type { DoctorReport } from '@contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
+import { messageOf } from '../api/message-of';
 
 export interface DoctorReportState {
   report: DoctorReport | null;
@@ -26,7 +27,7 @@ export function useDoctorReport(): DoctorReportState {
       },
       (failure: unknown) => {
         if (!isLive()) return;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(messageOf(failure));
         setRunning(false);
       },
     );

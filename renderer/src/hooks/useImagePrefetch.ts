@@ -5,6 +5,7 @@
 import type { ImagePull } from '@contract';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
+import { messageOf } from '../api/message-of';
 
 export interface ImagePrefetch {
   pulls: ImagePull[];
@@ -48,7 +49,7 @@ export function useImagePrefetch(images: string[], enabled: boolean): ImagePrefe
           return next;
         });
       },
-      (reason: unknown) => live && setError(reason instanceof Error ? reason.message : String(reason)),
+      (reason: unknown) => live && setError(messageOf(reason)),
     );
     return () => {
       live = false;

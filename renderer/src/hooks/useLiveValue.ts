@@ -6,6 +6,7 @@
 import type { EventName, Events } from '@contract';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { messageOf } from '../api/message-of';
 
 export interface LiveValue<T> {
   value: T | undefined;
@@ -30,7 +31,7 @@ export function useLiveValue<T, E extends EventName>(
         if (live && !heardEvent) setState({ value, error: null });
       },
       (error: unknown) => {
-        if (live) setState((previous) => ({ ...previous, error: error instanceof Error ? error.message : String(error) }));
+        if (live) setState((previous) => ({ ...previous, error: messageOf(error) }));
       },
     );
     return () => {

@@ -21,6 +21,7 @@ import { stepViews } from './step-view';
 import { useLessonSession } from './useLessonSession';
 import { useStepKeyboard } from './useStepKeyboard';
 import './lesson.css';
+import { messageOf } from '../api/message-of';
 
 interface LessonPageProps {
   lessonId: string;
@@ -107,25 +108,20 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
     }
   };
 
-  const resetStep = async (index: number, alsoRemove: string[]) => {
+  /** Run a reset, say what it removed, kept and left, and show the step that is current again. */
+  const reset = async (request: () => Promise<ResetResult>, showStep: number) => {
     try {
-      const result = await api.run.resetStep({ step: index, alsoRemove });
+      const result = await request();
       reportReset(result, toast);
-      select(index, true);
+      select(showStep, true);
     } catch (reason) {
       toast(`Reset failed: ${messageOf(reason)}`, 'bad');
     }
   };
-
-  const resetLesson = async (alsoRemove: string[]) => {
+  const resetStep = (index: number, alsoRemove: string[]) => reset(() => api.run.resetStep({ step: index, alsoRemove }), index);
+  const resetLesson = (alsoRemove: string[]) => {
     setConfirmResetLesson(false);
-    try {
-      const result = await api.run.resetLesson({ alsoRemove });
-      reportReset(result, toast);
-      select(0, true);
-    } catch (reason) {
-      toast(`Reset failed: ${messageOf(reason)}`, 'bad');
-    }
+    return reset(() => api.run.resetLesson({ alsoRemove }), 0);
   };
 
   const next = useMemo(() => {
@@ -315,8 +311,4 @@ function reportReset(result: ResetResult, toast: ReturnType<typeof useToast>) {
 /** Smooth scrolling is motion too: none when the learner asked the OS for less. */
 function scrollBehavior(): ScrollBehavior {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-}
-
-function messageOf(reason: unknown): string {
-  return reason instanceof Error ? reason.message : String(reason);
 }

@@ -10,6 +10,8 @@ import { ImagePullList } from '../images/ImagePullList';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useToast } from '../ui/Toasts';
 import type { SessionPhase } from './useLessonSession';
+import { messageOf } from '../api/message-of';
+import './lesson-setup.css';
 
 interface LessonSetupProps {
   phase: SessionPhase;
@@ -56,7 +58,7 @@ export function LessonSetup({ phase, preflight, engine, error, onStart, onRechec
       if (result.removed.length > 0) toast(`Removed ${names}.`, 'ok');
       for (const skipped of result.skipped) toast(`Left ${skipped.key} alone: ${skipped.reason}`, 'bad');
     } catch (reason) {
-      toast(`Could not remove: ${reason instanceof Error ? reason.message : String(reason)}`, 'bad');
+      toast(`Could not remove: ${messageOf(reason)}`, 'bad');
     } finally {
       setRemoving(false);
     }

@@ -7,6 +7,8 @@
 import type { EngineStatus, Lesson, Preflight, RemoveConflictsResult, RunState } from '@contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { messageOf } from '../api/message-of';
+import { forLesson } from '../hooks/for-lesson';
 
 export type SessionPhase = 'loading' | 'setup' | 'starting' | 'running' | 'error';
 
@@ -34,7 +36,7 @@ export function useLessonSession(
   const [phase, setPhase] = useState<SessionPhase>('loading');
   const [error, setError] = useState<string | null>(null);
   const attempted = useRef<string | null>(null);
-  const run = activeRun && activeRun.lessonId === lessonId ? activeRun : null;
+  const run = forLesson(activeRun, lessonId);
 
   // The page is keyed by lesson id: a new lesson is a new mount, so no state needs resetting here.
   useEffect(() => {
@@ -122,8 +124,4 @@ export function useLessonSession(
         ? 'loading'
         : phase;
   return { lesson, phase: shownPhase, preflight, error, run, start, recheck, removeConflicts };
-}
-
-function messageOf(reason: unknown): string {
-  return reason instanceof Error ? reason.message : String(reason);
 }

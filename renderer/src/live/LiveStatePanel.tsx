@@ -11,6 +11,7 @@ import { ImageStack } from './ImageStack';
 import { NetworkDiagram } from './NetworkDiagram';
 import { VolumeCard } from './VolumeCard';
 import './live.css';
+import { forLesson } from '../hooks/for-lesson';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -24,7 +25,7 @@ interface LiveStatePanelProps {
 }
 
 export function LiveStatePanel({ objects, lessonId, open, onToggle }: LiveStatePanelProps) {
-  const mine = objects && objects.lessonId === lessonId ? objects : null;
+  const mine = forLesson(objects, lessonId);
   const counts = mine
     ? [
         plural(mine.containers.length, 'container'),

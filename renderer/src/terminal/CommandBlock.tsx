@@ -3,7 +3,7 @@
  * Enter), Paste (type it, no Enter) and Copy. Nothing reaches the shell without a click.
  */
 import { useCopy } from '../ui/useCopy';
-import { terminals } from './controller';
+import { terminals } from './window-terminals';
 import './terminal.css';
 
 export interface CommandBlockProps {

@@ -5,7 +5,7 @@
  */
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
-import { terminals } from './controller';
+import { terminals } from './window-terminals';
 import { TERMINAL_PANEL_ID, TerminalTabs, terminalTabId } from './TerminalTabs';
 import { useTerminals } from './useTerminals';
 import './terminal.css';

@@ -1,7 +1,7 @@
 /**
  * The renderer's half of flow control: count the characters xterm confirmed in its `write`
- * callbacks and acknowledge them to core in batches (one request per ~5000 characters, not one
- * per write). Whatever is left below a batch is sent once output goes quiet, so a paused pty can
+ * callbacks and acknowledge them to core in batches (one request per TERMINAL_ACK_BATCH_CHARS,
+ * the contract's number that core checks its flow limits against, not one per write). Whatever is left below a batch is sent once output goes quiet, so a paused pty can
  * never wait forever for an ack that would only come with more output.
  *
  * A terminal in a background tab acknowledges at most BACKGROUND_ACK_CHARS every
@@ -10,7 +10,8 @@
  * learner is typing in. What it holds back is acknowledged in later intervals, so its output is
  * only slowed, never stuck, and it catches up the moment its tab is shown.
  */
-export const ACK_BATCH_CHARS = 5_000;
+import { TERMINAL_ACK_BATCH_CHARS } from '@contract/protocol';
+
 export const ACK_IDLE_MS = 50;
 export const BACKGROUND_ACK_MS = 250;
 export const BACKGROUND_ACK_CHARS = 256_000;
@@ -22,7 +23,7 @@ export class AckBatcher {
 
   constructor(
     private readonly send: (chars: number) => void,
-    private readonly batch = ACK_BATCH_CHARS,
+    private readonly batch = TERMINAL_ACK_BATCH_CHARS,
     private readonly idleMs = ACK_IDLE_MS,
     private readonly backgroundMs = BACKGROUND_ACK_MS,
     private readonly backgroundChars = BACKGROUND_ACK_CHARS,

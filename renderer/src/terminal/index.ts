@@ -1,5 +1,5 @@
 /** The terminal, for the rest of the UI: the pane, the lesson command block, and the controller. */
-export { terminals } from './controller';
+export { terminals } from './window-terminals';
 export { TerminalPane } from './TerminalPane';
 export { CommandBlock } from './CommandBlock';
 export type { TerminalController } from './terminal-controller';

@@ -9,7 +9,6 @@ import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
-import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal } from '@xterm/xterm';
 import { AckBatcher } from './ack-batcher';
 import type { TabStatus } from './inspector-types';
@@ -17,6 +16,8 @@ import { copyText, isMac } from './clipboard';
 import { normaliseCommand, quoteNewlines } from './paste-text';
 import { TERMINAL_THEMES, currentThemeMode, type ThemeMode } from './terminal-theme';
 import { hardwareWebgl } from './webgl-support';
+import { messageOf } from '../api/message-of';
+import type { WebglAddon as WebglAddonClass } from '@xterm/addon-webgl';
 
 /** Reflowing a long buffer on every pixel of a drag is costly: columns wait this long. */
 const COLUMN_DEBOUNCE_MS = 100;
@@ -101,7 +102,7 @@ export class TerminalTab {
       this.options.onSession(this);
     } catch (error) {
       this.status = 'failed';
-      this.term.write(`\x1b[31mCould not start a shell: ${error instanceof Error ? error.message : String(error)}\x1b[0m\r\n`);
+      this.term.write(`\x1b[31mCould not start a shell: ${messageOf(error)}\x1b[0m\r\n`);
       this.term.write('\x1b[2mPress Enter to try again.\x1b[0m\r\n');
     }
     this.options.onChange();
@@ -250,6 +251,15 @@ export class TerminalTab {
 
   private loadWebgl(): void {
     if (!hardwareWebgl()) return; // the DOM renderer is faster than a software WebGL
+    // Its own chunk: a terminal draws with the DOM renderer until it arrives.
+    void import('@xterm/addon-webgl').then(
+      ({ WebglAddon }) => this.useWebgl(WebglAddon),
+      () => undefined,
+    );
+  }
+
+  private useWebgl(WebglAddon: typeof WebglAddonClass): void {
+    if (this.disposed) return;
     try {
       const webgl = new WebglAddon();
       webgl.onContextLoss(() => {
@@ -260,6 +270,7 @@ export class TerminalTab {
       });
       this.term.loadAddon(webgl);
       this.renderer = 'webgl';
+      this.options.onChange();
     } catch {
       this.renderer = 'dom';
     }

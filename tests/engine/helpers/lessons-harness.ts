@@ -17,7 +17,7 @@ import { LessonLibrary } from '../../../electron/core/lessons/lesson-library';
 import { ProgressStore } from '../../../electron/core/progress/progress-store';
 import type { IgnorePredicate } from '../../../electron/core/runner/attribution';
 import { RunService } from '../../../electron/core/runner/run-service';
-import { createStandaloneContext, type Standalone } from '../../../electron/core/runner/standalone-context';
+import { createStandaloneContext, type Standalone } from '../../../electron/core/authoring/standalone-context';
 import { BaseClient } from '../../../electron/core/rpc/client';
 import { startLearnerCli, type LearnerCli } from './learner-cli';
 
@@ -146,15 +146,7 @@ export function step(title: string, check: string, solution = 'true'): string {
   ].join('\n');
 }
 
-export async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { until } from '../../helpers/until';
 
 export function cleanupDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreContext } from '../../../electron/core/context';
-import type { EventName, Events, TerminalCommand, TerminalSession } from '../../../electron/core/contract';
+import type { EventName, Events, RequestName, TerminalCommand, TerminalSession } from '../../../electron/core/contract';
+import { callHandler, type Handler } from '../../../electron/core/rpc/dispatch';
 import { EngineConnection } from '../../../electron/core/engine/connection';
 import { resolveEndpoint } from '../../../electron/core/engine/endpoint';
 import { EngineEventStream } from '../../../electron/core/engine/events';
@@ -15,7 +16,7 @@ import { ClientHub } from '../../../electron/core/rpc/hub';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { CommandFeed } from '../../../electron/core/terminal/command-feed';
 import { TerminalLedger } from '../../../electron/core/engine-proxy/terminal-ledger';
-import { createTerminalService } from '../../../electron/core/terminal/terminal-service';
+import { createTerminalService } from '../../../electron/core/services/terminal';
 import { ContainerIndex } from '../../../electron/core/engine/container-index';
 
 export class TestClient extends BaseClient {
@@ -108,10 +109,11 @@ export async function startHarness(
   };
   if (options.connect !== false) await engine.start();
   const service = createTerminalService(context);
-  const handlers = service.handlers as Record<string, (params: unknown, client: TestClient) => unknown>;
+  const handlers = service.handlers as Record<string, Handler<RequestName>>;
   const clients: TestClient[] = [];
   const call = (name: string, params: unknown, client: TestClient) =>
-    Promise.resolve().then(() => handlers[name]!(params, client));
+    // Through the same validation dispatch applies, as a request from a window would go.
+    Promise.resolve().then(() => callHandler(handlers[name]!, name as RequestName, params, client));
   let n = 0;
   return {
     context,

@@ -4,23 +4,12 @@
  * per-layer progress. Pulls are shared: two windows asking for one image join one pull.
  */
 import type Docker from 'dockerode';
-import { z } from 'zod';
-import type { Service } from '../app';
 import { normaliseImageRef } from '../checks/image-ref';
-import type { CoreContext } from '../context';
 import type { ImagePull } from '../contract';
 import { CoreError, messageOf } from '../errors';
 import { explainPullError } from './explain-pull-error';
 import { applyPullMessage, failPull, finishPull, startPull, type PullMessage } from './pull-progress';
 import { ProgressThrottle } from './progress-throttle';
-
-/** The shape of a reference (`[registry[:port]/]path[:tag][@sha256:digest]`), checked before the engine sees it. */
-const IMAGE_REFERENCE =
-  /^(?:(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)(?::[0-9]{1,5})?\/|[a-zA-Z0-9-]+:[0-9]{1,5}\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-const prefetchParams = z.object({
-  images: z.array(z.string().max(255).regex(IMAGE_REFERENCE, 'is not an image name like busybox or busybox:1.36')).min(1).max(20),
-});
 
 /** How often one image's progress may go out; the final state always goes at once. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -32,11 +21,15 @@ interface ActivePull {
   checked: Promise<void>;
 }
 
-export function createImagesService(context: CoreContext): Service<'images.prefetch'> {
+export interface ImagePrefetcher {
+  /** Each image's state now; the missing ones are being pulled (progress goes to `onProgress`). */
+  prefetch(docker: Docker, images: string[]): Promise<ImagePull[]>;
+  dispose(): void;
+}
+
+export function createImagePrefetcher(onProgress: (pull: ImagePull) => void): ImagePrefetcher {
   const active = new Map<string, ActivePull>();
-  const throttle = new ProgressThrottle<ImagePull>(PROGRESS_INTERVAL_MS, (pull) =>
-    context.hub.broadcast('images.progress', pull),
-  );
+  const throttle = new ProgressThrottle<ImagePull>(PROGRESS_INTERVAL_MS, onProgress);
   let disposed = false;
 
   const update = (ref: string, state: ImagePull, final = false) => {
@@ -58,18 +51,14 @@ export function createImagesService(context: CoreContext): Service<'images.prefe
       (stream: NodeJS.ReadableStream) => {
         if (disposed) return;
         entry.stream = stream;
-        let streamError: string | null = null;
-        docker.modem.followProgress(
+        followPull(
+          docker,
           stream,
-          (error) => {
+          (message) => update(ref, applyPullMessage(entry.state, message)),
+          (failure) => {
             if (disposed) return;
-            const message = streamError ?? (error ? messageOf(error) : null);
-            if (message) fail(message);
+            if (failure) fail(failure);
             else update(ref, finishPull(entry.state, Date.now()), true);
-          },
-          (message: PullMessage) => {
-            if (message.error) streamError = message.errorDetail?.message ?? message.error;
-            else update(ref, applyPullMessage(entry.state, message));
           },
         );
       },
@@ -99,8 +88,7 @@ export function createImagesService(context: CoreContext): Service<'images.prefe
     try {
       if (await present) {
         active.delete(ref);
-        const now = Date.now();
-        return { ...entry.state, phase: 'present', fraction: 1, startedAt: null, finishedAt: now };
+        return { ...entry.state, phase: 'present', fraction: 1, startedAt: null, finishedAt: Date.now() };
       }
     } catch (error) {
       active.delete(ref);
@@ -110,19 +98,7 @@ export function createImagesService(context: CoreContext): Service<'images.prefe
   };
 
   return {
-    handlers: {
-      'images.prefetch': async (params) => {
-        const parsed = prefetchParams.safeParse(params);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          const where = issue?.path.length ? `images[${issue.path.slice(1).join('.')}]` : 'params';
-          throw new CoreError('BAD_REQUEST', `images.prefetch: ${where} ${issue?.message ?? 'is invalid'}`);
-        }
-        const docker = context.engine.requireDocker();
-        const unique = [...new Set(parsed.data.images)];
-        return Promise.all(unique.map((image) => ensure(docker, image)));
-      },
-    },
+    prefetch: (docker, images) => Promise.all([...new Set(images)].map((image) => ensure(docker, image))),
     dispose() {
       disposed = true;
       throttle.dispose();
@@ -130,6 +106,24 @@ export function createImagesService(context: CoreContext): Service<'images.prefe
       active.clear();
     },
   };
+}
+
+/** Follow a pull's progress messages to its end: `onEnd` gets the failure (the engine's words), or null. */
+function followPull(
+  docker: Docker,
+  stream: NodeJS.ReadableStream,
+  onMessage: (message: PullMessage) => void,
+  onEnd: (failure: string | null) => void,
+): void {
+  let streamError: string | null = null;
+  docker.modem.followProgress(
+    stream,
+    (error) => onEnd(streamError ?? (error ? messageOf(error) : null)),
+    (message: PullMessage) => {
+      if (message.error) streamError = message.errorDetail?.message ?? message.error;
+      else onMessage(message);
+    },
+  );
 }
 
 async function isPresent(docker: Docker, ref: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 /** App-wide requests: what the About box shows, notices for the learner, and settings. */
-import type { Service } from '../app';
+import type { Service } from '../rpc/service';
 import type { CoreContext } from '../context';
 
 export function createAppService(
@@ -24,7 +24,7 @@ export function createAppService(
         notices: [...(context.settings.notice ? [context.settings.notice] : []), ...gatherNotices()],
       }),
       'settings.get': () => context.settings.get(),
-      'settings.update': (patch) => context.settings.update(patch ?? {}),
+      'settings.update': (patch) => context.settings.update(patch),
     },
     dispose: () => {
       stop();

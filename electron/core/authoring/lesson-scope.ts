@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedLesson } from '../lessons/types';
-import type { Candidate, IgnorePredicate } from './attribution';
+import type { Candidate, IgnorePredicate } from '../runner/attribution';
 
 function lessonText(lesson: LoadedLesson): string {
   const parts = lesson.steps.flatMap((step) => [...step.solution, ...step.commands]);

@@ -1,5 +1,5 @@
 /** The engine's part of the contract: its status, and `engine.changed` to every client. */
-import type { Service } from '../app';
+import type { Service } from '../rpc/service';
 import type { CoreContext } from '../context';
 
 export function createEngineService(context: CoreContext): Service<'engine.status'> {

@@ -13,8 +13,9 @@ import type { StepState } from '../contract';
 import type { CoreContext } from '../context';
 import { messageOf } from '../errors';
 import type { LoadedLesson } from '../lessons/types';
-import { removeCreated } from './reset';
-import { chooseRemovals, type RunService } from './run-service';
+import { removeCreated } from '../runner/reset';
+import type { LessonRun } from '../runner/lesson-run';
+import { chooseRemovals, type RunService } from '../runner/run-service';
 import { EngineProxy } from '../engine-proxy/engine-proxy';
 import { buildSessionEnv } from '../terminal/session-env';
 
@@ -73,6 +74,68 @@ function failingChecks(state: StepState): string {
   return (failing.length > 0 ? failing : state.checks).map((c) => c.explanation).join('; ');
 }
 
+/** Run a step's solution as the learner would, each command reported like a terminal's; the failure, or null. */
+async function runSolution(
+  context: CoreContext,
+  env: Record<string, string | undefined>,
+  scripts: readonly string[],
+  cwd: string,
+  commandTimeoutMs: number,
+): Promise<string | null> {
+  for (const script of scripts) {
+    const result = await runShell(script, cwd, env, commandTimeoutMs);
+    context.commands.publish({
+      sessionId: 'lessons-check',
+      line: script.trim(),
+      exitCode: result.exitCode,
+      cwd,
+      startedAt: result.startedAt,
+      endedAt: result.endedAt,
+    });
+    if (result.exitCode !== 0)
+      return `its solution exited ${result.exitCode ?? 'by a signal'}: ${result.output.trim().split('\n').slice(-3).join(' / ')}`;
+  }
+  return null;
+}
+
+/** The step's state once it passed, or when `timeoutMs` ran out. */
+async function passedWithin(run: LessonRun, index: number, timeoutMs: number): Promise<StepState> {
+  const deadline = Date.now() + timeoutMs;
+  let after = run.stepState(index);
+  while (after.status !== 'passed' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    await run.settled();
+    after = run.stepState(index);
+  }
+  return after;
+}
+
+/** Solutions run as in a terminal: the session environment, through an engine proxy of their own. */
+async function replayProxy(context: CoreContext): Promise<{ proxy: EngineProxy; env: Record<string, string | undefined> }> {
+  const proxy = new EngineProxy({ endpoint: () => context.engine.connected?.endpoint ?? null, ledger: context.ledger });
+  await proxy.listen();
+  const env = buildSessionEnv({
+    base: context.env,
+    endpoint: context.engine.connected?.endpoint ?? null,
+    integration: {},
+    version: context.version,
+    proxyHost: proxy.dockerHost,
+  });
+  return { proxy, env };
+}
+
+/** Remove what the replay made in its terminal; what other clients made meanwhile is left and named. */
+async function cleanUp(context: CoreContext, run: LessonRun): Promise<LessonVerdict['cleanup']> {
+  // Events of the last command may still be on their way, and BuildKit sends none: adopt by looking too.
+  await run.reconcile().catch(() => undefined);
+  const docker = context.engine.connected?.docker;
+  const { remove, leftOutside } = chooseRemovals(run.attribution.all, []);
+  const outside = leftOutside.map((o) => `${o.type} ${o.name}`);
+  if (!docker) return { removed: 0, kept: ['the engine went away before cleanup'], outside };
+  const outcome = await removeCreated(docker, remove);
+  return { removed: outcome.removed.length, kept: outcome.kept.map((k) => k.reason), outside };
+}
+
 export async function replayLesson(
   context: CoreContext,
   runs: RunService,
@@ -104,15 +167,7 @@ export async function replayLesson(
     return verdict;
   }
 
-  const proxy = new EngineProxy({ endpoint: () => context.engine.connected?.endpoint ?? null, ledger: context.ledger });
-  await proxy.listen();
-  const env = buildSessionEnv({
-    base: context.env,
-    endpoint: context.engine.connected?.endpoint ?? null,
-    integration: {},
-    version: context.version,
-    proxyHost: proxy.dockerHost,
-  });
+  const { proxy, env } = await replayProxy(context);
   const state = await runs.start(lesson.summary.id, true).catch((error: unknown) => {
     proxy.close();
     throw error;
@@ -133,30 +188,13 @@ export async function replayLesson(
         return verdict;
       }
       const began = Date.now();
-      for (const script of step.solution) {
-        const result = await runShell(script, state.workspaceDir, env, commandTimeoutMs);
-        context.commands.publish({
-          sessionId: 'lessons-check',
-          line: script.trim(),
-          exitCode: result.exitCode,
-          cwd: state.workspaceDir,
-          startedAt: result.startedAt,
-          endedAt: result.endedAt,
-        });
-        if (result.exitCode !== 0) {
-          const reason = `its solution exited ${result.exitCode ?? 'by a signal'}: ${result.output.trim().split('\n').slice(-3).join(' / ')}`;
-          verdict.steps.push({ step: step.index, title: step.title, outcome: 'failed', reason });
-          skipRest(step.index + 1, 'an earlier step failed');
-          return verdict;
-        }
+      const failure = await runSolution(context, env, step.solution, state.workspaceDir, commandTimeoutMs);
+      if (failure) {
+        verdict.steps.push({ step: step.index, title: step.title, outcome: 'failed', reason: failure });
+        skipRest(step.index + 1, 'an earlier step failed');
+        return verdict;
       }
-      const deadline = Date.now() + passTimeoutMs;
-      let after = run.stepState(step.index);
-      while (after.status !== 'passed' && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        await run.settled();
-        after = run.stepState(step.index);
-      }
+      const after = await passedWithin(run, step.index, passTimeoutMs);
       if (after.status !== 'passed') {
         const reason = after.error ?? `still not passed ${passTimeoutMs / 1000} s after its solution: ${failingChecks(after)}`;
         verdict.steps.push({ step: step.index, title: step.title, outcome: 'failed', reason });
@@ -167,18 +205,7 @@ export async function replayLesson(
     }
     return verdict;
   } finally {
-    // Events of the last command may still be on their way, and BuildKit sends none: adopt by looking too.
-    await run.reconcile().catch(() => undefined);
-    const docker = context.engine.connected?.docker;
-    const { remove, leftOutside } = chooseRemovals(run.attribution.all, []);
-    verdict.cleanup.outside = leftOutside.map((o) => `${o.type} ${o.name}`);
-    if (docker) {
-      const outcome = await removeCreated(docker, remove);
-      verdict.cleanup.removed = outcome.removed.length;
-      verdict.cleanup.kept = outcome.kept.map((k) => k.reason);
-    } else {
-      verdict.cleanup.kept.push('the engine went away before cleanup');
-    }
+    verdict.cleanup = await cleanUp(context, run);
     runs.stop();
     proxy.close();
   }
