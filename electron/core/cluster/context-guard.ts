@@ -18,15 +18,7 @@
  */
 import { BlockList, isIP } from 'node:net';
 
-export type ClusterOrigin =
-  | 'kind'
-  | 'k3d'
-  | 'colima'
-  | 'docker-desktop'
-  | 'orbstack'
-  | 'rancher-desktop'
-  | 'minikube'
-  | 'lima';
+export type ClusterOrigin = 'kind' | 'k3d' | 'colima' | 'docker-desktop' | 'orbstack' | 'rancher-desktop' | 'minikube' | 'lima';
 
 export interface ContextJudgement {
   local: boolean;
