@@ -17,7 +17,8 @@ import type { CheckTriggers, RunFacts } from '../checks/kind';
 import { checkKind } from '../checks/registry';
 import type { EngineEvent } from '../engine/events';
 import type { LoadedLesson } from '../lessons/types';
-import { evaluateChecks, noteLifecycle } from './evaluate-checks';
+import { ClusterFeed } from './cluster-feed';
+import { evaluateChecks, noteLifecycle, type Unavailable } from './evaluate-checks';
 import { Attribution, type CreatedObject } from './attribution';
 import { defaultTiming, type LessonRunOptions, type RunTiming } from './lesson-run-options';
 import { runFacts } from './run-facts';
@@ -52,6 +53,8 @@ export class LessonRun {
   private running: Promise<void> | null = null;
   /** What this run created, kept from the events stream (attribution.ts). */
   private readonly objects: RunObjects;
+  /** A Kubernetes lesson's cluster watches: the second source of state, handled as engine events are. */
+  private readonly cluster: ClusterFeed;
   private stopped = false;
 
   constructor(private readonly options: LessonRunOptions) {
@@ -73,6 +76,11 @@ export class LessonRun {
     const steps = this.lesson.steps;
     this.progress = new StepProgress(steps, { passed: options.passed, hintsRevealed: options.hintsRevealed });
     this.triggers = steps.map((step) => step.checks.map((check) => checkKind(check.kind).triggers(check.spec)));
+    this.cluster = new ClusterFeed(options.cluster, {
+      change: (touched) => this.touched(touched),
+      gap: () => this.markWatched((t) => t.watch !== undefined),
+      trouble: (message) => message !== null && this.setEngineError(message, 'cluster'),
+    });
   }
 
   /** Begin watching; resolves once the current step has been evaluated (or the engine is known to be away). */
@@ -92,13 +100,12 @@ export class LessonRun {
         if (status.state === 'unreachable') this.setEngineError(status.error);
       }),
       commands.subscribe(() => {
-        this.noteAttempt((triggers) => triggers.commands === true);
-        this.markWatched((t) => t.commands === true);
+        this.touched((t) => t.commands === true);
         // A command just finished: an attempt that waited for it can be judged after a quiet spell.
         if (this.progress.commandFinished()) this.armSettle();
       }),
     );
-    await this.objects.snapshot();
+    await Promise.all([this.objects.snapshot(), this.cluster.start(this.triggers.flat())]);
     this.markWatched(() => true);
     this.updatePolling();
     await this.flushNow();
@@ -107,6 +114,7 @@ export class LessonRun {
   stop(): void {
     this.stopped = true;
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    this.cluster.stop();
     if (this.timer) clearTimeout(this.timer);
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.settleTimer) clearTimeout(this.settleTimer);
@@ -203,6 +211,7 @@ export class LessonRun {
         adoptAtStep: () => this.currentStep ?? stepIndex,
         attribution: this.attribution,
         commands: this.options.context.commands,
+        cluster: this.cluster.facts,
       },
       () => {
         this.options.listener.persist();
@@ -228,10 +237,16 @@ export class LessonRun {
     if (this.stopped) return;
     if (event.type === 'container') noteLifecycle(this.died, event);
     this.objects.observe(event, this.attributionStep);
-    const touchedBy = (triggers: CheckTriggers) =>
-      triggers.events !== undefined && triggers.events.types.includes(event.type) && triggers.events.touches(event);
-    this.noteAttempt(touchedBy);
-    this.markWatched(touchedBy);
+    this.touched(
+      (triggers) => triggers.events !== undefined && triggers.events.types.includes(event.type) && triggers.events.touches(event),
+    );
+  }
+
+  /** Something changed that these checks follow: an attempt at the current step, and a re-evaluation. */
+  private touched(select: (triggers: CheckTriggers) => boolean): void {
+    if (this.stopped) return;
+    this.noteAttempt(select);
+    this.markWatched(select);
   }
 
   /** The learner did something the current step's checks care about: once it settles, a miss shows as failed. */
@@ -313,13 +328,14 @@ export class LessonRun {
       targets.map(([step, check]) => ({ check: this.lesson.steps[step]!.checks[check]!, run: this.factsFor(step) })),
       reader,
       this.options.context.engine.status,
+      this.cluster.reader(),
     );
     if (unavailable !== null) {
       for (const [step, check] of targets) this.dirty.add(key(step, check));
-      this.setEngineError(unavailable);
+      this.setEngineError(unavailable.message, unavailable.from);
       return false;
     }
-    this.clearEngineError();
+    this.setEngineError(null);
     const touched = new Set<number>();
     targets.forEach(([step, check], i) => {
       // A polled answer that changed (a file appeared, a page now answers) is an attempt too.
@@ -382,15 +398,11 @@ export class LessonRun {
     this.setEngineError(status.state === 'unreachable' ? status.error : otherwise);
   }
 
-  private setEngineError(message: string): void {
-    if (this.progress.engineError === message) return;
+  /** Checks are on hold while a source of state (the engine, or the cluster) cannot be read; null resumes them. */
+  private setEngineError(message: string | null, from: Unavailable['from'] = 'engine'): void {
+    if (this.progress.engineError === message && (message === null || this.progress.errorFrom === from)) return;
     this.progress.engineError = message;
-    this.emitChanged();
-  }
-
-  private clearEngineError(): void {
-    if (this.progress.engineError === null) return;
-    this.progress.engineError = null;
+    this.progress.errorFrom = from;
     this.emitChanged();
   }
 }
