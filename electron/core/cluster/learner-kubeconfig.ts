@@ -66,6 +66,16 @@ export function summariseContexts(config: KubeConfig): ContextSummary[] {
   return config.contexts.map((context) => summarise(config, context));
 }
 
+/**
+ * The context a Kubernetes lesson should use: the current one when the guard judges it local and
+ * it is complete, else the first local one (so a learner whose current context is production is
+ * offered their kind cluster instead); null when there is no local context at all.
+ */
+export function offerLocalContext(contexts: readonly ContextSummary[]): ContextSummary | null {
+  const usable = contexts.filter((context) => context.local && context.problem === undefined);
+  return usable.find((context) => context.current) ?? usable.find((context) => context.origin !== null) ?? usable[0] ?? null;
+}
+
 function summarise(config: KubeConfig, context: Context): ContextSummary {
   const cluster: Cluster | null = config.getCluster(context.cluster);
   const user: User | null = config.getUser(context.user);
