@@ -27,10 +27,17 @@ export interface ClusterFeedListener {
 export class ClusterFeed {
   private unsubscribe: (() => void) | null = null;
 
+  private readonly source: RunClusterSource | undefined;
+  /** Why there is no cluster, when setting it up failed: every cluster check shows it. */
+  private readonly missing: string | undefined;
+
   constructor(
-    private readonly source: RunClusterSource | undefined,
+    source: RunClusterSource | { error: string } | undefined,
     private readonly listener: ClusterFeedListener,
-  ) {}
+  ) {
+    this.source = source && 'watches' in source ? source : undefined;
+    this.missing = source && 'error' in source ? source.error : undefined;
+  }
 
   get facts(): RunCluster | undefined {
     return this.source?.facts;
@@ -40,7 +47,7 @@ export class ClusterFeed {
   reader(): ClusterReader {
     return this.source
       ? new ClusterReader({ connection: this.source.watches.connection, watches: this.source.watches })
-      : new ClusterReader(null);
+      : new ClusterReader(null, this.missing);
   }
 
   /** Subscribes, and starts every watch these triggers need; a watch that cannot start is reported as trouble. */
@@ -67,9 +74,11 @@ export class ClusterFeed {
     if (failed) this.listener.trouble(describeClusterError(failed.reason, source.watches.connection.server));
   }
 
+  /** The watches belong to the run: they stop with it. */
   stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.source?.watches.stop();
   }
 }
 

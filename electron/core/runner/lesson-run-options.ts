@@ -39,6 +39,9 @@ export interface LessonRunOptions {
   /** Objects never to attribute to the learner (test harnesses exclude other tools' objects). */
   ignore?: IgnorePredicate;
   counter?: CallCounter;
-  /** A Kubernetes lesson's cluster: its watches are the run's second source of state beside engine events. */
-  cluster?: RunClusterSource;
+  /**
+   * A Kubernetes lesson's cluster: its watches are the run's second source of state beside engine
+   * events; or why it could not be set up (its checks show that, on hold).
+   */
+  cluster?: RunClusterSource | { error: string };
 }
