@@ -16,10 +16,9 @@ import type { StepState } from '../../electron/core/contract';
 import { parseLessonSource } from '../../electron/core/lessons/parse-lesson';
 import type { LoadedLesson } from '../../electron/core/lessons/types';
 import { LessonRun } from '../../electron/core/runner/lesson-run';
-import { CuttingProxy } from './helpers/cutting-proxy';
+import { CuttingProxy, until, viaProxy } from './helpers/cutting-proxy';
 import { openLessonCluster, type LessonCluster } from './helpers/lesson-cluster';
 import { Kubectl } from './helpers/test-cluster';
-import { KubeConfig } from '@kubernetes/client-node';
 
 const SOURCE = `---
 id: kubernetes/run-test
@@ -62,18 +61,8 @@ function loadLesson(): LoadedLesson {
 beforeAll(async () => {
   lesson = await openLessonCluster(inject('kubeconfig'), 'kubernetes/run-test');
   kubectl = new Kubectl(inject('kubeBin'), lesson.kubeconfigPath);
-  const server = new URL(lesson.connection.server);
-  proxy = new CuttingProxy({ host: server.hostname, port: Number(server.port) });
-  await proxy.listen();
-  const viaProxy = new KubeConfig();
-  const config = lesson.connection.config;
-  viaProxy.loadFromOptions({
-    clusters: config.clusters.map((c) => ({ ...c, server: `https://127.0.0.1:${proxy.port}` })),
-    users: config.users,
-    contexts: config.contexts,
-    currentContext: config.currentContext,
-  });
-  watches = new ClusterWatches(ClusterConnection.open(viaProxy), { initialMs: 100, maxMs: 500 });
+  proxy = await CuttingProxy.inFrontOf(lesson.connection.server);
+  watches = new ClusterWatches(ClusterConnection.open(viaProxy(lesson.connection.config, proxy)), { initialMs: 100, maxMs: 500 });
   const dataDir = mkdtempSync(join(tmpdir(), 'dockside-cluster-run-'));
   standalone = await createStandaloneContext({ dataDir, lessonsDir: dataDir });
 });
@@ -113,7 +102,7 @@ it('passes steps from watch changes, and keeps one reached while the watch was c
 
     const typed = Date.now();
     await kubectl.run('create', 'configmap', 'settings', '--from-literal=color=blue');
-    await waitFor(() => steps.some((s) => s.state.index === 0 && s.state.status === 'passed'));
+    await until('step 1 to pass', () => steps.some((s) => s.state.index === 0 && s.state.status === 'passed'));
     const passed = steps.find((s) => s.state.index === 0 && s.state.status === 'passed')!;
     // kubectl's own exit is part of this; the watch event itself lands within a few ms.
     expect(passed.at - typed).toBeLessThan(2000);
@@ -123,21 +112,13 @@ it('passes steps from watch changes, and keeps one reached while the watch was c
     // The API server goes away (for the run), the learner finishes the step meanwhile.
     await proxy.cut();
     await kubectl.run('create', 'deployment', 'web', '--image=busybox:latest');
-    await waitFor(() => run.state().engineError !== null);
+    await until('the run to put its checks on hold', () => run.state().engineError !== null);
     expect(run.stepState(1).error).toMatch(/^The Kubernetes cluster cannot be read: /);
     expect(run.stepState(1).status).toBe('current'); // on hold, not failed
     await proxy.restore();
-    await waitFor(() => run.state().status === 'complete', 30_000);
+    await until('the lesson to complete', () => run.state().status === 'complete', 30_000);
     expect(run.state().engineError).toBeNull();
   } finally {
     run.stop();
   }
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -6,12 +6,11 @@
  * with the state as of its start instead of 410 until its event window has moved past that
  * version (minutes of churn), so the re-list path is exercised only when that happens.
  */
-import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ClusterConnection } from '../../electron/core/cluster/cluster-connection';
 import { deleteRunNamespace } from '../../electron/core/cluster/run-namespace';
 import { ResourceWatch, type WatchChange } from '../../electron/core/cluster/resource-watch';
-import { CuttingProxy } from './helpers/cutting-proxy';
+import { CuttingProxy, until, viaProxy } from './helpers/cutting-proxy';
 import { openLessonCluster, type LessonCluster } from './helpers/lesson-cluster';
 import { Kubectl } from './helpers/test-cluster';
 
@@ -19,18 +18,6 @@ let lesson: LessonCluster;
 let kubectl: Kubectl;
 let proxy: CuttingProxy;
 let proxied: ClusterConnection;
-
-/** The lesson's connection, but through the proxy (same certificates: the proxy passes TLS through). */
-function throughProxy(config: KubeConfig, port: number): ClusterConnection {
-  const copy = new KubeConfig();
-  copy.loadFromOptions({
-    clusters: config.clusters.map((c) => ({ ...c, server: `https://127.0.0.1:${port}` })),
-    users: config.users,
-    contexts: config.contexts,
-    currentContext: config.currentContext,
-  });
-  return ClusterConnection.open(copy);
-}
 
 function recorder() {
   const changes: WatchChange[] = [];
@@ -49,21 +36,11 @@ function recorder() {
   };
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 beforeAll(async () => {
   lesson = await openLessonCluster(inject('kubeconfig'), 'kubernetes/watch');
   kubectl = new Kubectl(inject('kubeBin'), lesson.kubeconfigPath);
-  const server = new URL(lesson.connection.server);
-  proxy = new CuttingProxy({ host: server.hostname, port: Number(server.port) });
-  await proxy.listen();
-  proxied = throughProxy(lesson.connection.config, proxy.port);
+  proxy = await CuttingProxy.inFrontOf(lesson.connection.server);
+  proxied = ClusterConnection.open(viaProxy(lesson.connection.config, proxy));
 });
 
 afterAll(async () => {

@@ -4,26 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseLessonSource } from '../../electron/core/lessons/parse-lesson';
+import { oneCheckLesson } from '../helpers/one-check-lesson';
 
 function load(yaml: string): string {
-  const source = [
-    '---',
-    'id: t/x',
-    'title: x',
-    'summary: s',
-    'track: t',
-    'order: 1',
-    'minutes: 1',
-    '---',
-    '## S',
-    '```check',
-    yaml,
-    '```',
-    '```solution',
-    'true',
-    '```',
-  ].join('\n');
-  const outcome = parseLessonSource(source);
+  const outcome = parseLessonSource(oneCheckLesson(yaml));
   if (!outcome.ok) return outcome.problems.map((p) => `${p.line}: ${p.message}`).join(' | ');
   return outcome.lesson.steps[0]!.checks.map((c) => c.wants).join(' | ');
 }

@@ -4,6 +4,7 @@
  * when the API server restarts or the network goes away. TLS passes through untouched.
  */
 import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { KubeConfig } from '@kubernetes/client-node';
 
 export class CuttingProxy {
   private server: Server | null = null;
@@ -12,6 +13,14 @@ export class CuttingProxy {
   connections = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
+
+  /** A listening proxy in front of this API server address. */
+  static async inFrontOf(server: string): Promise<CuttingProxy> {
+    const url = new URL(server);
+    const proxy = new CuttingProxy({ host: url.hostname, port: Number(url.port) });
+    await proxy.listen();
+    return proxy;
+  }
 
   async listen(port = 0): Promise<void> {
     const server = createServer((client) => {
@@ -41,5 +50,26 @@ export class CuttingProxy {
 
   restore(): Promise<void> {
     return this.listen(this.port);
+  }
+}
+
+/** The same kubeconfig, its server replaced by the proxy (same certificates: TLS passes through). */
+export function viaProxy(config: KubeConfig, proxy: CuttingProxy): KubeConfig {
+  const copy = new KubeConfig();
+  copy.loadFromOptions({
+    clusters: config.clusters.map((c) => ({ ...c, server: `https://127.0.0.1:${proxy.port}` })),
+    users: config.users,
+    contexts: config.contexts,
+    currentContext: config.currentContext,
+  });
+  return copy;
+}
+
+/** Polls until `condition` holds. */
+export async function until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
