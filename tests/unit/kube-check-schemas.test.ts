@@ -41,7 +41,9 @@ describe('Kubernetes check blocks', () => {
     expect(load('deployment: { name: web, replicas: 3, ready: 3, image: "nginx:1.27" }')).toBe(
       'deployment web wants 3 replicas, has 3 ready replicas and runs nginx:1.27',
     );
-    expect(load('pod: { labels: { app: web }, count: 2, phase: Running }')).toBe('exactly 2 pods labelled app=web is Running');
+    expect(load('pod: { labels: { app: web }, count: 2, phase: Running }')).toBe(
+      'exactly 2 pods labelled app=web each is Running',
+    );
     expect(load('secret: { name: db, data: { password: hunter2 } }')).toBe('secret db has the expected value of password');
     expect(load('helmRelease: { name: demo, chart: web, revision: 2, values: { replicaCount: 2 } }')).toBe(
       'Helm release demo is of chart web, is at revision 2 and sets replicaCount=2',

@@ -100,7 +100,8 @@ function wants<Spec extends Selector>(def: KubeKindDefinition<Spec>, spec: Spec)
   if (!spec.present) return `no ${subject(def, spec).replace(/^a /, '')} exists${place}`;
   const clauses = def.wanted(spec);
   const rest = clauses.length > 0 ? joinAnd(clauses) : 'exists';
-  return `${spec.count !== undefined ? 'exactly ' : ''}${subject(def, spec)}${place} ${rest}`;
+  const each = spec.count !== undefined && spec.count !== 1 && clauses.length > 0 ? 'each ' : '';
+  return `${spec.count !== undefined ? 'exactly ' : ''}${subject(def, spec)}${place} ${each}${rest}`;
 }
 
 function selects(spec: Selector, object: KubeObject): boolean {
