@@ -1,15 +1,10 @@
 /**
- * A lesson run: evaluates the steps live from the one engine events stream.
- *
- * An event marks dirty only the checks it touches (each kind says which events do), of the steps
- * that are watched: the current one, and passed steps with a `live` check. Dirty checks are
- * evaluated together after a short debounce, sharing one set of engine reads. When the current
- * step passes, the next becomes current and is evaluated at once. Checks no event announces
- * (http, file, exec) are polled while their step is current; checks that follow the terminal
- * are re-evaluated when a command finishes. After any gap in the stream (the engine restarted,
- * the socket went away) everything watched is evaluated again, so no completion is lost.
- *
- * Engine trouble is an error state: nothing fails because the engine could not be read.
+ * A lesson run: evaluates the steps live from the engine's events and a Kubernetes lesson's
+ * cluster watches. A change marks dirty only the checks it touches, of the watched steps (the
+ * current one, and passed steps with a `live` check); dirty checks are evaluated together after a
+ * short debounce. Checks nothing announces are polled while their step is current; after a gap in
+ * a stream everything watched is evaluated again, so no completion is lost. A source that cannot
+ * be read is an error state: nothing fails because the engine or the cluster could not be read.
  */
 import type { RunState, StepState } from '../contract';
 import { CallCounter, EngineReader, type Died } from '../checks/engine-reader';
@@ -22,6 +17,7 @@ import { evaluateChecks, noteLifecycle, type Unavailable } from './evaluate-chec
 import { Attribution, type CreatedObject } from './attribution';
 import { defaultTiming, type LessonRunOptions, type RunTiming } from './lesson-run-options';
 import { runFacts } from './run-facts';
+import { StepPoller } from './step-poller';
 import { StepProgress } from './step-progress';
 import { StepSender } from './step-sender';
 import { RunObjects } from './run-objects';
@@ -49,7 +45,7 @@ export class LessonRun {
   private readonly died = new Map<string, Died>();
   private readonly unsubscribes: Array<() => void> = [];
   private timer: NodeJS.Timeout | null = null;
-  private pollTimer: NodeJS.Timeout | null = null;
+  private readonly poller: StepPoller;
   private running: Promise<void> | null = null;
   /** What this run created, kept from the events stream (attribution.ts). */
   private readonly objects: RunObjects;
@@ -76,6 +72,11 @@ export class LessonRun {
     const steps = this.lesson.steps;
     this.progress = new StepProgress(steps, { passed: options.passed, hintsRevealed: options.hintsRevealed });
     this.triggers = steps.map((step) => step.checks.map((check) => checkKind(check.kind).triggers(check.spec)));
+    this.poller = new StepPoller(this.timing.pollMs, (step, checks) => {
+      if (this.stopped || this.currentStep !== step) return;
+      for (const check of checks) this.dirty.add(key(step, check));
+      this.schedule();
+    });
     this.cluster = new ClusterFeed(options.cluster, {
       change: (touched) => this.touched(touched),
       gap: () => this.markWatched((t) => t.watch !== undefined),
@@ -116,10 +117,9 @@ export class LessonRun {
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     this.cluster.stop();
     if (this.timer) clearTimeout(this.timer);
-    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.poller.stop();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.timer = null;
-    this.pollTimer = null;
     this.settleTimer = null;
   }
 
@@ -375,16 +375,7 @@ export class LessonRun {
 
   private updatePolling(): void {
     const current = this.currentStep;
-    const polled = current === null ? [] : this.triggers[current]!.map((t, check) => (t.poll ? check : -1)).filter((c) => c >= 0);
-    if (this.pollTimer) clearInterval(this.pollTimer);
-    this.pollTimer = null;
-    if (polled.length === 0 || this.stopped) return;
-    this.pollTimer = setInterval(() => {
-      if (this.currentStep !== current) return;
-      for (const check of polled) this.dirty.add(key(current!, check));
-      this.schedule();
-    }, this.timing.pollMs);
-    this.pollTimer.unref?.();
+    this.poller.follow(current, current === null ? [] : this.triggers[current]!);
   }
 
   /** Objects appearing now are attributed to the current step (the last one once complete). */
