@@ -308,8 +308,22 @@ describe('Kubernetes', () => {
     server: 'https://127.0.0.1:6443',
     current,
     local: true,
+    judgement: 'its server 127.0.0.1 is this machine',
+    probed: true,
     answers,
     ...(answers ? { status: 200 } : { error: 'nothing listens at https://127.0.0.1:6443.' }),
+  });
+
+  it('a remote context is listed but never a problem: the doctor did not contact it', () => {
+    const remote: DoctorKubeContext = {
+      ...context('arn:aws:eks:eu-west-1:1:cluster/prod', false, true),
+      server: 'https://abc.eks.amazonaws.com',
+      local: false,
+      judgement: 'its server abc.eks.amazonaws.com is a name Dockside would have to look up',
+      probed: false,
+    };
+    const problems = classify(findings({ endpoints: up, kubeContexts: [remote] }));
+    expect(problems.filter((p) => p.code === 'kube-context-unreachable')).toEqual([]);
   });
 
   it('a stale kind context with kind installed: recreate the cluster', () => {
@@ -372,6 +386,8 @@ it('orders problems errors first, then warnings, then tips', () => {
           server: 'https://127.0.0.1:6443',
           current: false,
           local: true,
+          judgement: 'its server 127.0.0.1 is this machine',
+          probed: true,
           answers: false,
         },
       ],

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../electron/core/contract';
 import { formatReportText } from '../../electron/core/doctor/format-text';
 import { linuxFamily, parseGroups } from '../../electron/core/doctor/host-facts';
-import { isLocalServer } from '../../electron/core/doctor/kube-probe';
 import { learnerEnv, splitPath } from '../../electron/core/doctor/login-path';
 import { versionIn } from '../../electron/core/doctor/tools';
 
@@ -67,14 +66,6 @@ describe('PATH', () => {
     expect(learner.env.DOCKSIDE_PROBE).toBe('kept');
     expect(learner.env.HOME).toBe('/tmp');
   });
-});
-
-it('knows local API servers from remote ones', () => {
-  expect(isLocalServer('https://127.0.0.1:6443')).toBe(true);
-  expect(isLocalServer('https://localhost:6443')).toBe(true);
-  expect(isLocalServer('https://[::1]:6443')).toBe(true);
-  expect(isLocalServer('https://k8s.example.com')).toBe(false);
-  expect(isLocalServer('not a url')).toBe(false);
 });
 
 describe('the report as text', () => {

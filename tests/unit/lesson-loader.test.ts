@@ -7,6 +7,7 @@ import { LessonLibrary } from '../../electron/core/lessons/lesson-library';
 import { loadCatalog } from '../../electron/core/lessons/catalog';
 import { parseLessonSource } from '../../electron/core/lessons/parse-lesson';
 import { publicLesson } from '../../electron/core/lessons/public-lesson';
+import { oneCheckLesson } from '../helpers/one-check-lesson';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'lessons');
 const repoLessons = join(import.meta.dirname, '..', '..', 'lessons');
@@ -21,7 +22,7 @@ describe('the lesson loader on malformed lessons', () => {
 
   it('names an unknown check kind, once, with the kinds it knows', () => {
     expect(errorOf('unknown-kind.md')).toBe(
-      `broken/unknown-kind.md:16: check[1]: unknown check kind 'contaner' (known kinds: container, image, volume, network, compose, exec, file, http, command)`,
+      `broken/unknown-kind.md:16: check[1]: unknown check kind 'contaner' (known kinds: container, image, volume, network, compose, exec, file, http, command, kubeContext, namespace, pod, deployment, replicaSet, statefulSet, daemonSet, job, service, configMap, secret, pvc, hpa, ingress, event, helmRelease)`,
     );
     expect(catalog.problems.filter((p) => p.startsWith('broken/unknown-kind.md'))).toHaveLength(1);
   });
@@ -160,24 +161,7 @@ describe('the lesson loader on valid lessons', () => {
 
   it('rejects check values that would make a check weaker or unsafe', () => {
     const check = (yaml: string) => {
-      const source = [
-        '---',
-        'id: t/x',
-        'title: x',
-        'summary: s',
-        'track: t',
-        'order: 1',
-        'minutes: 1',
-        '---',
-        '## S',
-        '```check',
-        yaml,
-        '```',
-        '```solution',
-        'true',
-        '```',
-      ].join('\n');
-      const outcome = parseLessonSource(source);
+      const outcome = parseLessonSource(oneCheckLesson(yaml));
       return outcome.ok ? 'ok' : outcome.problems.map((p) => `${p.line}: ${p.message}`).join(' | ');
     };
     expect(check('container: { name: web, stat: running }')).toMatch(

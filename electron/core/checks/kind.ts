@@ -7,8 +7,11 @@
  * list in `registry.ts`. The loader, the runner, preflight and `lessons:check` pick it up from there.
  */
 import type { z } from 'zod';
+import type { WatchChange } from '../cluster/resource-watch';
+import type { ResourceName } from '../cluster/resources';
 import type { EngineEvent } from '../engine/events';
 import type { FinishedCommand } from '../terminal/command-feed';
+import type { ClusterReader } from './cluster-reader';
 import type { EngineReader } from './engine-reader';
 
 export type EngineObjectType = 'container' | 'image' | 'volume' | 'network';
@@ -17,6 +20,11 @@ export type EngineObjectType = 'container' | 'image' | 'volume' | 'network';
 export interface CheckTriggers {
   /** Engine events: of these types, narrowed by `touches` to the events about this check's objects. */
   events?: { types: readonly string[]; touches: (event: EngineEvent) => boolean };
+  /**
+   * Cluster watches: these resources are watched (in `namespace`, else the run's namespace) while
+   * the check is, and a change re-evaluates it when `touches` says it is about this check's objects.
+   */
+  watch?: { resources: readonly ResourceName[]; namespace?: string; touches: (change: WatchChange) => boolean };
   /** State no event announces (a URL, a file, a command's output): polled while the step is current. */
   poll?: boolean;
   /** A command finished in a terminal (the `context.commands` feed). */
@@ -49,10 +57,25 @@ export interface RunFacts {
   createdIds?(type: EngineObjectType): string[];
   /** Commands the learner finished in a terminal since a time (oldest first). */
   commandsSince(sinceMs: number): FinishedCommand[];
+  /** A Kubernetes lesson's cluster: its context, the run's namespace, the lesson kubeconfig. */
+  cluster?: RunCluster;
 }
+
+export interface RunCluster {
+  context: string;
+  /** The run's namespace: the default of every Kubernetes check. */
+  namespace: string;
+  /** The lesson kubeconfig the terminal's KUBECONFIG points at. */
+  kubeconfigPath: string;
+}
+
+/** Where a kind reads state: the Docker engine (events) or the Kubernetes cluster (watches). */
+export type StateSource = 'engine' | 'cluster';
 
 export interface CheckContext {
   engine: EngineReader;
+  /** Given by the runner when a lesson's kinds read the cluster (absent: reads fail as "no cluster"). */
+  cluster?: ClusterReader;
   run: RunFacts;
 }
 
@@ -66,10 +89,12 @@ export interface CheckKind<Spec> {
   /** The key lesson authors write in a `check` block. */
   readonly name: string;
   readonly schema: z.ZodType<Spec>;
+  /** Which reader it needs (default: the engine). The runner connects only what the lesson's kinds need. */
+  readonly source?: StateSource;
   /** What must hold, in one sentence, before anything is evaluated. */
   wants(spec: Spec): string;
   triggers(spec: Spec): CheckTriggers;
-  /** Throws `EngineUnavailable` when the engine cannot be read: an error, never a fail. */
+  /** Throws `EngineUnavailable` / `ClusterUnavailable` when state cannot be read: an error, never a fail. */
   evaluate(spec: Spec, context: CheckContext): Promise<CheckResult>;
   claims?(spec: Spec): Claim[];
 }

@@ -11,6 +11,22 @@ import { fileCheck } from './file';
 import { httpCheck } from './http';
 import { imageCheck } from './image';
 import type { AnyCheckKind } from './kind';
+import { kubeContextCheck } from './kube-context';
+import { configMapCheck } from './kube-config-map';
+import { daemonSetCheck } from './kube-daemon-set';
+import { deploymentCheck } from './kube-deployment';
+import { eventCheck } from './kube-event';
+import { helmReleaseCheck } from './kube-helm-release';
+import { hpaCheck } from './kube-hpa';
+import { ingressCheck } from './kube-ingress';
+import { jobCheck } from './kube-job';
+import { namespaceCheck } from './kube-namespace';
+import { podCheck } from './kube-pod';
+import { pvcCheck } from './kube-pvc';
+import { replicaSetCheck } from './kube-replica-set';
+import { secretCheck } from './kube-secret';
+import { serviceCheck } from './kube-service';
+import { statefulSetCheck } from './kube-stateful-set';
 import { networkCheck } from './network';
 import { volumeCheck } from './volume';
 
@@ -24,6 +40,23 @@ export const checkKinds: readonly AnyCheckKind[] = [
   fileCheck,
   httpCheck,
   commandCheck,
+  // Kubernetes: read from the cluster (source 'cluster'), re-evaluated from its watches.
+  kubeContextCheck,
+  namespaceCheck,
+  podCheck,
+  deploymentCheck,
+  replicaSetCheck,
+  statefulSetCheck,
+  daemonSetCheck,
+  jobCheck,
+  serviceCheck,
+  configMapCheck,
+  secretCheck,
+  pvcCheck,
+  hpaCheck,
+  ingressCheck,
+  eventCheck,
+  helmReleaseCheck,
 ];
 
 const byName = new Map(checkKinds.map((kind) => [kind.name, kind]));

@@ -79,8 +79,12 @@ export interface DoctorKubeContext {
   /** The API server address. */
   server: string;
   current: boolean;
-  /** The API server runs on this machine (127.0.0.1, localhost, ...). */
+  /** The API server runs on this machine (loopback, or a local tool's VM): see cluster/context-guard.ts. */
   local: boolean;
+  /** Why it is judged local or remote, in a clause ("its server 10.0.0.5 is another machine"). */
+  judgement: string;
+  /** The doctor sent GET /version: only to local contexts, a remote one is listed from the kubeconfig alone. */
+  probed: boolean;
   /** Something answered HTTP at the API server (even a 401/403 counts). */
   answers: boolean;
   /** The HTTP status of GET /version, when it answered. */

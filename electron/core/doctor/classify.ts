@@ -132,7 +132,7 @@ function kubernetesProblems(findings: Findings): DoctorProblem[] {
   const engineUp = findings.endpoints.some((e) => e.probe.state === 'reachable');
   const kindInstalled = findings.tools.some((t) => t.name === 'kind' && t.path);
   for (const context of findings.kubeContexts) {
-    if (context.answers) continue;
+    if (context.answers || !context.probed) continue; // a remote context is never contacted: nothing to say of it
     const kindName = context.name.startsWith('kind-') ? context.name.slice('kind-'.length) : null;
     if (kindName && findings.kindClusters.some((c) => c.name === kindName && !c.running)) continue; // said above
     const severity: Severity = context.current ? 'warning' : 'info';

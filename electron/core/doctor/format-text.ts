@@ -38,10 +38,12 @@ export function formatReportText(report: DoctorReport, options: TextOptions): st
   const files = report.kubeconfig.files.length > 0 ? report.kubeconfig.files.join(', ') : 'no kubeconfig file';
   lines.push(`  kubeconfig: ${files}`);
   for (const context of report.kubeContexts) {
-    const mark = context.answers ? green('✔') : red('✘');
-    const answer = context.answers
-      ? `answers (HTTP ${context.status ?? '?'}${context.version ? `, ${context.version}` : ''})`
-      : (context.error ?? 'does not answer');
+    const mark = !context.probed ? dim('·') : context.answers ? green('✔') : red('✘');
+    const answer = !context.probed
+      ? `not contacted: ${context.judgement}`
+      : context.answers
+        ? `answers (HTTP ${context.status ?? '?'}${context.version ? `, ${context.version}` : ''})`
+        : (context.error ?? 'does not answer');
     lines.push(
       `  ${mark} ${context.current ? '* ' : ''}${context.name} → ${context.server || '?'} · ${context.local ? 'local' : 'remote'} · ${answer}`,
     );

@@ -89,20 +89,3 @@ function describeFailure(error: Error, server: string, timeoutMs: number): strin
     return `${server} answered, but its certificate was not accepted (${code}).`;
   return `${server}: ${error.message}`;
 }
-
-/** The API server runs on this machine: a kind or Colima cluster, not a remote one. */
-export function isLocalServer(server: string): boolean {
-  try {
-    const host = new URL(server).hostname.replace(/^\[|\]$/g, '');
-    return (
-      host === 'localhost' ||
-      host === '::1' ||
-      host === '0.0.0.0' ||
-      host.startsWith('127.') ||
-      host.endsWith('.localhost') ||
-      host === 'host.docker.internal'
-    );
-  } catch {
-    return false;
-  }
-}

@@ -43,7 +43,7 @@ export interface Kubeconfig {
   errors: string[];
 }
 
-export function kubeconfigFiles(system: DoctorSystem): string[] {
+export function kubeconfigFiles(system: Pick<DoctorSystem, 'env' | 'homeDir' | 'platform'>): string[] {
   const fromEnv = system.env.KUBECONFIG;
   if (fromEnv && fromEnv !== '') return splitPath(fromEnv, system.platform).map((file) => resolve(system.homeDir, file));
   return [join(system.homeDir, '.kube', 'config')];

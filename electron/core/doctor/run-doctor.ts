@@ -8,7 +8,8 @@ import { classify, type ProbedEndpoint } from './classify';
 import { discoverEndpoints, hostKey } from './discover-endpoints';
 import { hostFacts } from './host-facts';
 import { listKindClusters, type EngineToAsk } from './kind-clusters';
-import { isLocalServer, probeApiServer } from './kube-probe';
+import { judgeContext } from '../cluster/context-guard';
+import { probeApiServer } from './kube-probe';
 import { loadKubeconfig, type Kubeconfig } from './kubeconfig';
 import { learnerEnv } from './login-path';
 import { probeEndpoint } from './probe-endpoint';
@@ -131,6 +132,7 @@ async function probeKubeContexts(kubeconfig: Kubeconfig, timeoutMs: number): Pro
   return Promise.all(
     kubeconfig.contexts.slice(0, MAX_KUBE_PROBES).map(async (context): Promise<DoctorKubeContext> => {
       const cluster = kubeconfig.clusters.get(context.cluster);
+      const judged = judgeContext({ name: context.name, server: cluster?.server ?? '' });
       const base = {
         name: context.name,
         cluster: context.cluster,
@@ -138,7 +140,9 @@ async function probeKubeContexts(kubeconfig: Kubeconfig, timeoutMs: number): Pro
         ...(context.namespace ? { namespace: context.namespace } : {}),
         server: cluster?.server ?? '',
         current: context.name === kubeconfig.currentContext,
-        local: cluster ? isLocalServer(cluster.server) : false,
+        local: judged.local,
+        judgement: judged.reason,
+        probed: false,
       };
       if (!cluster)
         return {
@@ -146,8 +150,10 @@ async function probeKubeContexts(kubeconfig: Kubeconfig, timeoutMs: number): Pro
           answers: false,
           error: `the context names cluster "${context.cluster}", which the kubeconfig does not define.`,
         };
+      // The guard's promise: a cluster that is not on this machine is never contacted, not even by the doctor.
+      if (!judged.local) return { ...base, answers: false };
       const probe = await probeApiServer(cluster, kubeconfig.users.get(context.user), timeoutMs);
-      return { ...base, ...probe };
+      return { ...base, probed: true, ...probe };
     }),
   );
 }

@@ -3,6 +3,7 @@
  * shared reader, and the container deaths the reader needs to know of (from the events stream).
  */
 import { notApplicable } from '../checks/applies-when';
+import { ClusterUnavailable, type ClusterReader } from '../checks/cluster-reader';
 import { EngineUnavailable, type Died, type EngineReader } from '../checks/engine-reader';
 import type { RunFacts } from '../checks/kind';
 import { checkKind } from '../checks/registry';
@@ -12,24 +13,33 @@ import { messageOf } from '../errors';
 import type { LoadedCheck } from '../lessons/types';
 import type { CheckResult } from './step-progress';
 
+/** Which source could not be read, and why. */
+export interface Unavailable {
+  from: 'engine' | 'cluster';
+  message: string;
+}
+
 /**
- * Evaluate every check with one reader. A check whose `when` does not apply to this engine passes
- * with the reason; `unavailable` is set when the engine could not be read (nothing counts then).
+ * Evaluate every check with one reader per source (the engine's, the cluster's). A check whose
+ * `when` does not apply to this engine passes with the reason; `unavailable` is set when a source
+ * could not be read (nothing counts then).
  */
 export async function evaluateChecks(
   targets: readonly { check: LoadedCheck; run: RunFacts }[],
   reader: EngineReader,
   status: EngineStatus,
-): Promise<{ results: CheckResult[]; unavailable: string | null }> {
-  let unavailable: string | null = null;
+  cluster?: ClusterReader,
+): Promise<{ results: CheckResult[]; unavailable: Unavailable | null }> {
+  let unavailable: Unavailable | null = null;
   const results = await Promise.all(
     targets.map(async ({ check, run }): Promise<CheckResult> => {
       const skip = notApplicable(check.when, status.state === 'connected' ? status.info : null);
       if (skip) return { pass: true, explanation: skip };
       try {
-        return await checkKind(check.kind).evaluate(check.spec, { engine: reader, run });
+        return await checkKind(check.kind).evaluate(check.spec, { engine: reader, run, ...(cluster ? { cluster } : {}) });
       } catch (error) {
-        if (error instanceof EngineUnavailable) unavailable = error.message;
+        if (error instanceof EngineUnavailable) unavailable = { from: 'engine', message: error.message };
+        if (error instanceof ClusterUnavailable) unavailable = { from: 'cluster', message: error.message };
         return { pass: null, explanation: `could not be checked: ${messageOf(error)}` };
       }
     }),

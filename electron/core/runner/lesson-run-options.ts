@@ -4,6 +4,7 @@ import type { CoreContext } from '../context';
 import type { RunState, StepState } from '../contract';
 import type { LoadedLesson } from '../lessons/types';
 import type { CreatedObject, IgnorePredicate } from './attribution';
+import type { RunClusterSource } from './cluster-feed';
 
 export interface RunTiming {
   /** Quiet time after an event before evaluating (a `docker run` sends several events at once). */
@@ -38,4 +39,9 @@ export interface LessonRunOptions {
   /** Objects never to attribute to the learner (test harnesses exclude other tools' objects). */
   ignore?: IgnorePredicate;
   counter?: CallCounter;
+  /**
+   * A Kubernetes lesson's cluster: its watches are the run's second source of state beside engine
+   * events; or why it could not be set up (its checks show that, on hold).
+   */
+  cluster?: RunClusterSource | { error: string };
 }

@@ -1,15 +1,10 @@
 /**
- * A lesson run: evaluates the steps live from the one engine events stream.
- *
- * An event marks dirty only the checks it touches (each kind says which events do), of the steps
- * that are watched: the current one, and passed steps with a `live` check. Dirty checks are
- * evaluated together after a short debounce, sharing one set of engine reads. When the current
- * step passes, the next becomes current and is evaluated at once. Checks no event announces
- * (http, file, exec) are polled while their step is current; checks that follow the terminal
- * are re-evaluated when a command finishes. After any gap in the stream (the engine restarted,
- * the socket went away) everything watched is evaluated again, so no completion is lost.
- *
- * Engine trouble is an error state: nothing fails because the engine could not be read.
+ * A lesson run: evaluates the steps live from the engine's events and a Kubernetes lesson's
+ * cluster watches. A change marks dirty only the checks it touches, of the watched steps (the
+ * current one, and passed steps with a `live` check); dirty checks are evaluated together after a
+ * short debounce. Checks nothing announces are polled while their step is current; after a gap in
+ * a stream everything watched is evaluated again, so no completion is lost. A source that cannot
+ * be read is an error state: nothing fails because the engine or the cluster could not be read.
  */
 import type { RunState, StepState } from '../contract';
 import { CallCounter, EngineReader, type Died } from '../checks/engine-reader';
@@ -17,10 +12,12 @@ import type { CheckTriggers, RunFacts } from '../checks/kind';
 import { checkKind } from '../checks/registry';
 import type { EngineEvent } from '../engine/events';
 import type { LoadedLesson } from '../lessons/types';
-import { evaluateChecks, noteLifecycle } from './evaluate-checks';
+import { ClusterFeed } from './cluster-feed';
+import { evaluateChecks, noteLifecycle, type Unavailable } from './evaluate-checks';
 import { Attribution, type CreatedObject } from './attribution';
 import { defaultTiming, type LessonRunOptions, type RunTiming } from './lesson-run-options';
 import { runFacts } from './run-facts';
+import { StepPoller } from './step-poller';
 import { StepProgress } from './step-progress';
 import { StepSender } from './step-sender';
 import { RunObjects } from './run-objects';
@@ -48,10 +45,12 @@ export class LessonRun {
   private readonly died = new Map<string, Died>();
   private readonly unsubscribes: Array<() => void> = [];
   private timer: NodeJS.Timeout | null = null;
-  private pollTimer: NodeJS.Timeout | null = null;
+  private readonly poller: StepPoller;
   private running: Promise<void> | null = null;
   /** What this run created, kept from the events stream (attribution.ts). */
   private readonly objects: RunObjects;
+  /** A Kubernetes lesson's cluster watches: the second source of state, handled as engine events are. */
+  private readonly cluster: ClusterFeed;
   private stopped = false;
 
   constructor(private readonly options: LessonRunOptions) {
@@ -73,6 +72,16 @@ export class LessonRun {
     const steps = this.lesson.steps;
     this.progress = new StepProgress(steps, { passed: options.passed, hintsRevealed: options.hintsRevealed });
     this.triggers = steps.map((step) => step.checks.map((check) => checkKind(check.kind).triggers(check.spec)));
+    this.poller = new StepPoller(this.timing.pollMs, (step, checks) => {
+      if (this.stopped || this.currentStep !== step) return;
+      for (const check of checks) this.dirty.add(key(step, check));
+      this.schedule();
+    });
+    this.cluster = new ClusterFeed(options.cluster, {
+      change: (touched) => this.touched(touched),
+      gap: () => this.markWatched((t) => t.watch !== undefined),
+      trouble: (message) => message !== null && this.setEngineError(message, 'cluster'),
+    });
   }
 
   /** Begin watching; resolves once the current step has been evaluated (or the engine is known to be away). */
@@ -92,13 +101,12 @@ export class LessonRun {
         if (status.state === 'unreachable') this.setEngineError(status.error);
       }),
       commands.subscribe(() => {
-        this.noteAttempt((triggers) => triggers.commands === true);
-        this.markWatched((t) => t.commands === true);
+        this.touched((t) => t.commands === true);
         // A command just finished: an attempt that waited for it can be judged after a quiet spell.
         if (this.progress.commandFinished()) this.armSettle();
       }),
     );
-    await this.objects.snapshot();
+    await Promise.all([this.objects.snapshot(), this.cluster.start(this.triggers.flat())]);
     this.markWatched(() => true);
     this.updatePolling();
     await this.flushNow();
@@ -107,11 +115,11 @@ export class LessonRun {
   stop(): void {
     this.stopped = true;
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    this.cluster.stop();
     if (this.timer) clearTimeout(this.timer);
-    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.poller.stop();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.timer = null;
-    this.pollTimer = null;
     this.settleTimer = null;
   }
 
@@ -203,6 +211,7 @@ export class LessonRun {
         adoptAtStep: () => this.currentStep ?? stepIndex,
         attribution: this.attribution,
         commands: this.options.context.commands,
+        cluster: this.cluster.facts,
       },
       () => {
         this.options.listener.persist();
@@ -228,10 +237,16 @@ export class LessonRun {
     if (this.stopped) return;
     if (event.type === 'container') noteLifecycle(this.died, event);
     this.objects.observe(event, this.attributionStep);
-    const touchedBy = (triggers: CheckTriggers) =>
-      triggers.events !== undefined && triggers.events.types.includes(event.type) && triggers.events.touches(event);
-    this.noteAttempt(touchedBy);
-    this.markWatched(touchedBy);
+    this.touched(
+      (triggers) => triggers.events !== undefined && triggers.events.types.includes(event.type) && triggers.events.touches(event),
+    );
+  }
+
+  /** Something changed that these checks follow: an attempt at the current step, and a re-evaluation. */
+  private touched(select: (triggers: CheckTriggers) => boolean): void {
+    if (this.stopped) return;
+    this.noteAttempt(select);
+    this.markWatched(select);
   }
 
   /** The learner did something the current step's checks care about: once it settles, a miss shows as failed. */
@@ -313,13 +328,14 @@ export class LessonRun {
       targets.map(([step, check]) => ({ check: this.lesson.steps[step]!.checks[check]!, run: this.factsFor(step) })),
       reader,
       this.options.context.engine.status,
+      this.cluster.reader(),
     );
     if (unavailable !== null) {
       for (const [step, check] of targets) this.dirty.add(key(step, check));
-      this.setEngineError(unavailable);
+      this.setEngineError(unavailable.message, unavailable.from);
       return false;
     }
-    this.clearEngineError();
+    this.setEngineError(null);
     const touched = new Set<number>();
     targets.forEach(([step, check], i) => {
       // A polled answer that changed (a file appeared, a page now answers) is an attempt too.
@@ -359,16 +375,7 @@ export class LessonRun {
 
   private updatePolling(): void {
     const current = this.currentStep;
-    const polled = current === null ? [] : this.triggers[current]!.map((t, check) => (t.poll ? check : -1)).filter((c) => c >= 0);
-    if (this.pollTimer) clearInterval(this.pollTimer);
-    this.pollTimer = null;
-    if (polled.length === 0 || this.stopped) return;
-    this.pollTimer = setInterval(() => {
-      if (this.currentStep !== current) return;
-      for (const check of polled) this.dirty.add(key(current!, check));
-      this.schedule();
-    }, this.timing.pollMs);
-    this.pollTimer.unref?.();
+    this.poller.follow(current, current === null ? [] : this.triggers[current]!);
   }
 
   /** Objects appearing now are attributed to the current step (the last one once complete). */
@@ -382,15 +389,11 @@ export class LessonRun {
     this.setEngineError(status.state === 'unreachable' ? status.error : otherwise);
   }
 
-  private setEngineError(message: string): void {
-    if (this.progress.engineError === message) return;
+  /** Checks are on hold while a source of state (the engine, or the cluster) cannot be read; null resumes them. */
+  private setEngineError(message: string | null, from: Unavailable['from'] = 'engine'): void {
+    if (this.progress.engineError === message && (message === null || this.progress.errorFrom === from)) return;
     this.progress.engineError = message;
-    this.emitChanged();
-  }
-
-  private clearEngineError(): void {
-    if (this.progress.engineError === null) return;
-    this.progress.engineError = null;
+    this.progress.errorFrom = from;
     this.emitChanged();
   }
 }

@@ -1,5 +1,5 @@
 /** What a lesson's checks may know about the run: when it and the step began, what it created. */
-import type { RunFacts } from '../checks/kind';
+import type { RunCluster, RunFacts } from '../checks/kind';
 import type { CoreContext } from '../context';
 import type { Attribution } from './attribution';
 
@@ -11,6 +11,8 @@ export interface RunFactsSource {
   adoptAtStep: () => number;
   attribution: Attribution;
   commands: CoreContext['commands'];
+  /** A Kubernetes lesson's cluster: context, the run's namespace, the lesson kubeconfig. */
+  cluster?: RunCluster | undefined;
 }
 
 /** The facts for one step's checks; `onAdopted` runs when a check adopts an image into the run. */
@@ -30,5 +32,6 @@ export function runFacts(source: RunFactsSource, onAdopted: () => void): RunFact
     createdNames: (type) => attribution.names(type),
     createdIds: (type) => attribution.all.filter((o) => o.type === type).map((o) => o.id),
     commandsSince: (since) => source.commands.since(since),
+    ...(source.cluster ? { cluster: source.cluster } : {}),
   };
 }

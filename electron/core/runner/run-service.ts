@@ -18,6 +18,8 @@ import type { RunTiming } from './lesson-run-options';
 import { readLiveObjects } from './live-objects';
 import { removeConflicts, runPreflight, type PreflightInput } from './preflight';
 import { removeCreated } from './reset';
+import { needsCluster, openRunCluster, resetRunCluster } from './run-cluster';
+import type { RunClusterSource } from './cluster-feed';
 import { machineProbes, type RequirementProbes } from './requirements';
 import { prepareWorkspace } from './workspace-files';
 
@@ -57,6 +59,8 @@ export function chooseRemovals(
 
 export class RunService {
   private run: LessonRun | null = null;
+  /** The active run's cluster, for a Kubernetes lesson (its namespace is what a reset deletes). */
+  private cluster: RunClusterSource | null = null;
   private objectsTimer: NodeJS.Timeout | null = null;
   private starting: Promise<RunState> | null = null;
   private readonly probes: RequirementProbes;
@@ -109,7 +113,18 @@ export class RunService {
     hintsRevealed: Record<string, number>,
   ): Promise<RunState> {
     const lessonId = lesson.summary.id;
+    const cluster = needsCluster(lesson)
+      ? await openRunCluster({
+          env: this.context.env,
+          homeDir: this.context.paths.homeDir,
+          platform: this.context.platform,
+          lessonId,
+          runId: attempt.runId,
+          workspaceDir: dir,
+        })
+      : null;
     const run: LessonRun = new LessonRun({
+      ...(cluster ? { cluster: cluster.ok ? cluster.source : { error: cluster.error } } : {}),
       lesson,
       context: this.context,
       workspaceDir: dir,
@@ -132,6 +147,7 @@ export class RunService {
       },
     });
     this.run = run;
+    this.cluster = cluster?.ok ? cluster.source : null;
     await run.start();
     const state = run.state();
     this.context.hub.broadcast('run.changed', state);
@@ -145,6 +161,7 @@ export class RunService {
     if (!run) return;
     run.stop();
     this.run = null;
+    this.cluster = null;
     if (this.objectsTimer) clearTimeout(this.objectsTimer);
     this.objectsTimer = null;
     this.context.hub.broadcast('run.changed', null);
@@ -193,6 +210,7 @@ export class RunService {
     await run.reconcile();
     const { remove, leftOutside } = chooseRemovals(run.attribution.all, alsoRemove);
     const outcome = await removeCreated(docker, remove);
+    if (this.cluster) await resetRunCluster(this.cluster, run.runId);
     const lesson = run.lesson;
     this.stop();
     const attempt: StoredAttempt = { runId: randomUUID(), startedAt: Date.now(), created: [] };

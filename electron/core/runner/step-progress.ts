@@ -66,6 +66,8 @@ export class StepProgress {
   private attempt: { step: number; at: number } | null = null;
   private currentSince: number;
   engineError: string | null = null;
+  /** Which source `engineError` is about: the Docker engine, or a Kubernetes lesson's cluster. */
+  errorFrom: 'engine' | 'cluster' = 'engine';
 
   constructor(
     private readonly steps: readonly StepOutline[],
@@ -123,7 +125,10 @@ export class StepProgress {
       passedAt: record.regressed ? null : record.passedAt,
       hints: step.hints.slice(0, record.hints),
       hintCount: step.hints.length,
-      error: this.isWatched(index) && this.engineError ? `The Docker engine cannot be read: ${this.engineError}` : null,
+      error:
+        this.isWatched(index) && this.engineError
+          ? `${this.errorFrom === 'cluster' ? 'The Kubernetes cluster' : 'The Docker engine'} cannot be read: ${this.engineError}`
+          : null,
     };
   }
 

@@ -8,6 +8,7 @@ import type { CoreContext } from '../context';
 import { resolveEndpoint, type ResolvedEndpoint } from '../engine/endpoint';
 import { TerminalProxies } from '../engine-proxy/terminal-proxies';
 import { messageOf } from '../errors';
+import { lessonKubeconfigPath } from '../runner/run-cluster';
 import { workspaceDir } from '../workspace';
 import { LoginEnvCache } from './login-env';
 import type { SpawnPlan } from './pty-session';
@@ -115,6 +116,8 @@ async function planFor(
     version: context.version,
     proxyHost: proxy.proxyHost,
   });
+  // A Kubernetes lesson's terminal reaches only the lesson's cluster: kubectl, helm and k9s read this file.
+  if (lessonId?.startsWith('kubernetes/')) env.KUBECONFIG = lessonKubeconfigPath(workspaceDir(context.paths, lessonId));
   if (shell.path !== baseEnv.SHELL && env.SHELL !== undefined) env.SHELL = shell.path;
   return {
     shell: shell.path,

@@ -29,8 +29,11 @@ export function KubernetesSection({ report }: { report: DoctorReport }) {
         <ul className="doctor-list" aria-label="kubeconfig contexts">
           {kubeContexts.map((context) => (
             <li key={context.name} data-testid="doctor-kube-context">
-              <span className={`doctor-badge ${context.answers ? 'doctor-state-reachable' : 'doctor-state-refused'}`}>
-                {context.answers ? 'Answers' : 'No answer'}
+              <span
+                className={`doctor-badge ${!context.probed ? 'doctor-state-not-contacted' : context.answers ? 'doctor-state-reachable' : 'doctor-state-refused'}`}
+                title={context.probed ? undefined : `Not contacted: ${context.judgement}`}
+              >
+                {!context.probed ? 'Not contacted' : context.answers ? 'Answers' : 'No answer'}
               </span>{' '}
               <strong>{context.name}</strong>
               {context.current && ' (current)'} · <code>{context.server}</code> · {context.local ? 'local' : 'remote'}

@@ -1,0 +1,84 @@
+/**
+ * `deployment`: replicas wanted and ready/updated/available, the image, the rollout strategy and
+ * its parameters, the revision, env and probes of its containers. Read from the watch's store.
+ */
+import { z } from 'zod';
+import type { KubeObject } from '../cluster/resources';
+import { containerImages, defineKubeKind, differs, imageMiss, kubeSpec, labelMisses } from './kube-objects';
+import { podTemplateMisses, podTemplateShape, podTemplateWanted, type PodTemplateWants } from './kube-pod-template';
+import { plural } from './phrases';
+import { scalarText } from './schema-helpers';
+
+const deploymentSpec = kubeSpec({
+  replicas: z.number().int().min(0).optional(),
+  ready: z.number().int().min(0).optional(),
+  updated: z.number().int().min(0).optional(),
+  available: z.number().int().min(0).optional(),
+  strategy: z.enum(['RollingUpdate', 'Recreate']).optional(),
+  maxSurge: scalarText.optional(),
+  maxUnavailable: scalarText.optional(),
+  revision: z.number().int().min(1).optional(),
+  ...podTemplateShape,
+});
+
+type DeploymentSpec = z.output<typeof deploymentSpec> & PodTemplateWants;
+
+interface Deployment extends KubeObject {
+  spec?: {
+    replicas?: number;
+    strategy?: { type?: string; rollingUpdate?: { maxSurge?: string | number; maxUnavailable?: string | number } };
+    template?: { spec?: { containers?: unknown[] } };
+  };
+  status?: { readyReplicas?: number; updatedReplicas?: number; availableReplicas?: number };
+}
+
+function wanted(spec: DeploymentSpec): string[] {
+  return [
+    ...(spec.replicas !== undefined ? [`wants ${plural(spec.replicas, 'replica')}`] : []),
+    ...(spec.ready !== undefined ? [`has ${plural(spec.ready, 'ready replica')}`] : []),
+    ...(spec.updated !== undefined ? [`has ${plural(spec.updated, 'updated replica')}`] : []),
+    ...(spec.available !== undefined ? [`has ${plural(spec.available, 'available replica')}`] : []),
+    ...(spec.strategy !== undefined ? [`rolls out by ${spec.strategy}`] : []),
+    ...(spec.maxSurge !== undefined ? [`allows a surge of ${spec.maxSurge}`] : []),
+    ...(spec.maxUnavailable !== undefined ? [`allows ${spec.maxUnavailable} unavailable`] : []),
+    ...(spec.revision !== undefined ? [`is at revision ${spec.revision}`] : []),
+    ...podTemplateWanted(spec),
+  ];
+}
+
+function misses(spec: DeploymentSpec, object: KubeObject): string[] {
+  const deployment = object as Deployment;
+  const status = deployment.status ?? {};
+  const rolling = deployment.spec?.strategy?.rollingUpdate ?? {};
+  const revision = Number(deployment.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+  return [
+    ...differs(deployment.spec?.replicas ?? 1, spec.replicas, (v) => `wants ${v} replicas`),
+    ...differs(status.readyReplicas ?? 0, spec.ready, (v) => `has ${v} ready`),
+    ...differs(status.updatedReplicas ?? 0, spec.updated, (v) => `has ${v} updated`),
+    ...differs(status.availableReplicas ?? 0, spec.available, (v) => `has ${v} available`),
+    ...differs(deployment.spec?.strategy?.type, spec.strategy, (v) => `rolls out by ${v}`),
+    ...differs(
+      rolling.maxSurge === undefined ? undefined : String(rolling.maxSurge),
+      spec.maxSurge,
+      (v) => `allows a surge of ${v}`,
+    ),
+    ...differs(
+      rolling.maxUnavailable === undefined ? undefined : String(rolling.maxUnavailable),
+      spec.maxUnavailable,
+      (v) => `allows ${v} unavailable`,
+    ),
+    ...differs(revision, spec.revision, (v) => `is at revision ${v}`),
+    ...imageMiss(containerImages(deployment.spec?.template?.spec?.containers), spec.image),
+    ...podTemplateMisses(spec, deployment.spec?.template?.spec?.containers),
+    ...labelMisses(object, spec.labelsHave),
+  ];
+}
+
+export const deploymentCheck = defineKubeKind<DeploymentSpec>({
+  name: 'deployment',
+  resource: 'deployments',
+  noun: 'deployment',
+  schema: deploymentSpec,
+  wanted,
+  misses,
+});

@@ -1,0 +1,76 @@
+/**
+ * A Kubernetes lesson run's cluster, set up when the run starts: the learner's kubeconfig read
+ * (nothing contacted), a local context chosen by the guard (the current one when local, else the
+ * first local one — a remote context only when the learner picked it by name), the lesson
+ * kubeconfig written into the workspace, the run's namespace created, and the watches that feed
+ * the runner. What cannot be set up is one sentence the steps show; nothing else breaks.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LoadedLesson } from '../lessons/types';
+import { checkKind } from '../checks/registry';
+import { ClusterConnection, describeClusterError } from '../cluster/cluster-connection';
+import { ClusterWatches } from '../cluster/cluster-watches';
+import { offerLocalContext, readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kubeconfig';
+import { KubeconfigProblem, writeLessonKubeconfig } from '../cluster/lesson-kubeconfig';
+import { deleteRunNamespace, ensureRunNamespace, runNamespaceName, type NamespaceDeletion } from '../cluster/run-namespace';
+import { messageOf } from '../errors';
+import type { RunClusterSource } from './cluster-feed';
+
+/** Where the lesson kubeconfig lives in a workspace (the lesson terminal's KUBECONFIG). */
+export function lessonKubeconfigPath(workspaceDir: string): string {
+  return join(workspaceDir, '.kube', 'config');
+}
+
+/** A lesson reads the cluster when any of its checks does. */
+export function needsCluster(lesson: LoadedLesson): boolean {
+  return lesson.steps.some((step) => step.checks.some((check) => checkKind(check.kind).source === 'cluster'));
+}
+
+export interface RunClusterInput {
+  env: Record<string, string | undefined>;
+  homeDir: string;
+  platform: NodeJS.Platform;
+  lessonId: string;
+  runId: string;
+  workspaceDir: string;
+  /** A remote context the learner picked in the guard dialog, by name. */
+  allowRemote?: string;
+}
+
+export type RunClusterOutcome = { ok: true; source: RunClusterSource } | { ok: false; error: string };
+
+export async function openRunCluster(input: RunClusterInput): Promise<RunClusterOutcome> {
+  const learner = readLearnerKubeconfig(input);
+  const contexts = summariseContexts(learner.config);
+  const picked = input.allowRemote ? contexts.find((c) => c.name === input.allowRemote) : offerLocalContext(contexts);
+  if (!picked) {
+    const current = contexts.find((c) => c.current);
+    const why = learner.errors[0] ?? (current ? `context ${current.name} is not on this machine (${current.reason})` : null);
+    return { ok: false, error: `no local Kubernetes cluster is in your kubeconfig${why ? `: ${why}` : ''}` };
+  }
+  const namespace = runNamespaceName(input.lessonId, input.runId);
+  const kubeconfigPath = lessonKubeconfigPath(input.workspaceDir);
+  try {
+    await mkdir(join(input.workspaceDir, '.kube'), { recursive: true, mode: 0o700 });
+    const config = await writeLessonKubeconfig(learner.config, { context: picked.name, namespace }, kubeconfigPath);
+    const connection = ClusterConnection.open(config, input.allowRemote ? { allowRemote: input.allowRemote } : {});
+    await ensureRunNamespace(connection, { namespace, lessonId: input.lessonId, runId: input.runId });
+    return {
+      ok: true,
+      source: { watches: new ClusterWatches(connection), facts: { context: picked.name, namespace, kubeconfigPath } },
+    };
+  } catch (error) {
+    if (error instanceof KubeconfigProblem) return { ok: false, error: error.message };
+    return { ok: false, error: `context ${picked.name}: ${describeClusterError(error, picked.server) || messageOf(error)}` };
+  }
+}
+
+/** Reset: the run's namespace goes, with everything in it; nothing outside it is touched. */
+export async function resetRunCluster(source: RunClusterSource, runId: string, progress?: NamespaceDeletion): Promise<boolean> {
+  return deleteRunNamespace(
+    source.watches.connection,
+    { namespace: source.facts.namespace, runId },
+    progress ? { listener: progress } : {},
+  );
+}
