@@ -25,16 +25,32 @@ install_cli_plugins() {
 }
 
 engine_answers() { timeout 5 docker version >/dev/null 2>&1; }
+default_bridge_present() { ip link show docker0 >/dev/null 2>&1; }
+# 20.10's dockerd by its command line: the second engine's process is called dockerd too.
+dockerd_pid() { pgrep -fx dockerd | head -n1; }
+
+# dockerd 26, started with --default-address-pool, deletes the interface named docker0 whenever it
+# replaces its own default network (moby's configureNetworking: removeDefaultBridgeInterface, for
+# any --bridge). 20.10 then answers but cannot start a container ("could not find bridge docker0").
+# So the second engine starts first, and a 20.10 found without its bridge is restarted: it makes
+# docker0 again at start.
+stop_dockerd() {
+  local pid; pid=$(dockerd_pid || true)
+  [ -n "$pid" ] || return 0
+  log "restarting dockerd: its default bridge docker0 is gone"
+  as_root kill "$pid" 2>/dev/null || true
+  wait_until 30 "dockerd stopping" sh -c "! kill -0 $pid 2>/dev/null"
+}
 
 start_dockerd() {
-  engine_answers && return 0
-  if ! pgrep -x dockerd >/dev/null; then
+  if engine_answers; then default_bridge_present && return 0; stop_dockerd; fi
+  if [ -z "$(dockerd_pid)" ]; then
     # A dockerd killed abruptly leaves its pid file behind and the next one refuses to start.
     as_root rm -f /var/run/docker.pid
     log "starting dockerd"
     as_root sh -c 'setsid dockerd >/var/log/dockerd.log 2>&1 < /dev/null &'
   fi
-  wait_until 30 "dockerd answering" engine_answers && return 0
+  wait_until 30 "dockerd answering" engine_answers && default_bridge_present && return 0
   log "its log:"; tail -n 30 /var/log/dockerd.log >&2 || true
   return 1
 }
@@ -44,9 +60,9 @@ engine_summary() { docker version --format 'engine {{.Server.Version}} (API {{.S
 apt_install docker.io iproute2 chromium ca-certificates zsh fish
 install_cli_plugins
 install_credential_helpers
+start_engine26 # before 20.10: see stop_dockerd
 start_dockerd
 ensure_official_busybox
-start_engine26
 DOCKER_HOST=$ENGINE26_HOST ensure_official_busybox
 log "ready: $(engine_summary) and $(DOCKER_HOST=$ENGINE26_HOST engine_summary) at $ENGINE26_HOST," \
   "$(docker compose version --short 2>/dev/null | sed 's/^/compose /'), $(chromium --version 2>/dev/null)"
