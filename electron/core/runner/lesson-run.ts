@@ -17,13 +17,12 @@ import { evaluateChecks, noteLifecycle, type Unavailable } from './evaluate-chec
 import { Attribution, type CreatedObject } from './attribution';
 import { defaultTiming, type LessonRunOptions, type RunTiming } from './lesson-run-options';
 import { runFacts } from './run-facts';
-import { StepPoller } from './step-poller';
+import { polledChecks, StepPoller } from './step-poller';
 import { StepProgress } from './step-progress';
 import { StepSender } from './step-sender';
 import { RunObjects } from './run-objects';
 
 type Key = `${number}:${number}`;
-
 const key = (step: number, check: number): Key => `${step}:${check}`;
 
 export class LessonRun {
@@ -73,9 +72,7 @@ export class LessonRun {
     this.progress = new StepProgress(steps, { passed: options.passed, hintsRevealed: options.hintsRevealed });
     this.triggers = steps.map((step) => step.checks.map((check) => checkKind(check.kind).triggers(check.spec)));
     this.poller = new StepPoller(this.timing.pollMs, (step, checks) => {
-      if (this.stopped || this.currentStep !== step) return;
-      for (const check of checks) this.dirty.add(key(step, check));
-      this.schedule();
+      if (!this.stopped && this.currentStep === step) this.markDirty(step, checks);
     });
     this.cluster = new ClusterFeed(options.cluster, {
       change: (touched) => this.touched(touched),
@@ -119,8 +116,7 @@ export class LessonRun {
     if (this.timer) clearTimeout(this.timer);
     this.poller.stop();
     if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.timer = null;
-    this.settleTimer = null;
+    this.timer = this.settleTimer = null;
   }
 
   get isStopped(): boolean {
@@ -199,8 +195,6 @@ export class LessonRun {
     await this.settled();
   }
 
-  // ------------------------------------------------------------------------------------------
-
   /** What checks of this step may know about the run (also for tools that evaluate checks themselves). */
   factsFor(stepIndex: number): RunFacts {
     return runFacts(
@@ -219,6 +213,11 @@ export class LessonRun {
         this.emitChanged();
       },
     );
+  }
+
+  private markDirty(step: number, checks = this.triggers[step]!.map((_, check) => check)): void {
+    for (const check of checks) this.dirty.add(key(step, check));
+    this.schedule();
   }
 
   private markWatched(select: (triggers: CheckTriggers) => boolean): void {
@@ -269,7 +268,9 @@ export class LessonRun {
     // Still running what they typed for this step: its finish re-arms the wait (see start()).
     const index = this.progress.takeAttempt(this.options.context.commands.runningSince(this.progress.stepStartedAt));
     if (index === null) return;
-    await this.settled(); // judge the attempt by the state after it, not during it
+    // Judged by the state after it, read afresh: a polled check's last answer may be from during it.
+    this.markDirty(index, polledChecks(this.triggers[index]!));
+    await this.settled();
     if (!this.stopped && this.progress.judge(index)) this.emitStep(index);
   }
 
@@ -358,7 +359,7 @@ export class LessonRun {
     this.emitStep(index);
     const next = settled.next;
     if (next !== null) {
-      this.lesson.steps[next]!.checks.forEach((_, check) => this.dirty.add(key(next, check)));
+      this.markDirty(next);
       this.emitStep(next);
     }
     this.updatePolling();

@@ -5,6 +5,11 @@
  */
 import type { CheckTriggers } from '../checks/kind';
 
+/** The checks, by index, that no event announces. */
+export function polledChecks(triggers: readonly CheckTriggers[]): number[] {
+  return triggers.flatMap((t, check) => (t.poll ? [check] : []));
+}
+
 export class StepPoller {
   private timer: NodeJS.Timeout | null = null;
 
@@ -16,7 +21,7 @@ export class StepPoller {
   /** Follow `step` (null: the lesson is complete), whose checks declare `triggers`. */
   follow(step: number | null, triggers: readonly CheckTriggers[]): void {
     this.stop();
-    const polled = triggers.flatMap((t, check) => (t.poll ? [check] : []));
+    const polled = polledChecks(triggers);
     if (step === null || polled.length === 0) return;
     this.timer = setInterval(() => this.due(step, polled), this.intervalMs);
     this.timer.unref?.();

@@ -16,6 +16,7 @@ import type { EventName, Events, RunState, StepState } from '../../../electron/c
 import { LessonLibrary } from '../../../electron/core/lessons/lesson-library';
 import { ProgressStore } from '../../../electron/core/progress/progress-store';
 import type { IgnorePredicate } from '../../../electron/core/runner/attribution';
+import type { RunTiming } from '../../../electron/core/runner/lesson-run-options';
 import { RunService } from '../../../electron/core/runner/run-service';
 import { createStandaloneContext, type Standalone } from '../../../electron/core/authoring/standalone-context';
 import { BaseClient } from '../../../electron/core/rpc/client';
@@ -190,6 +191,7 @@ export interface RunHarness {
 export async function startRunHarness(
   lessonsDir: string,
   env: Record<string, string | undefined> = process.env,
+  timing: Partial<RunTiming> = {},
 ): Promise<RunHarness> {
   const dataDir = tempDir('run-data');
   const standalone = await createStandaloneContext({
@@ -200,7 +202,7 @@ export async function startRunHarness(
   });
   const progress = new ProgressStore(dataDir);
   const runs = new RunService(standalone.context, new LessonLibrary(lessonsDir), progress, {
-    timing: { debounceMs: 15, pollMs: 200 },
+    timing: { debounceMs: 15, pollMs: 200, ...timing },
     ignore: onlyOurs,
     objectsDebounceMs: 50,
   });
