@@ -8,7 +8,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/app';
-import { MAX_SOCKET_MESSAGE_BYTES, OUTPUT_STREAM_PATH } from '../core/contract';
+// The two constant files, not the contract's index: that would load every domain's zod schemas
+// before the server listens (see browser-mode.ts).
+import { MAX_SOCKET_MESSAGE_BYTES } from '../core/contract/protocol';
+import { OUTPUT_STREAM_PATH } from '../core/contract/wire';
 import { isAllowedOrigin, judgeRequest, newToken, securityHeaders, sessionCookie } from './security';
 import { serveStatic } from './static-files';
 import { serveSocket, type WebSocketClient } from './websocket-client';
@@ -23,7 +26,8 @@ export const WEBSOCKET_PATH = '/ws';
 export const MAX_OUTPUT_STREAMS = 4;
 
 export interface WebServerOptions {
-  core: Core;
+  /** A promise while core still loads: the page's static files are served meanwhile, requests wait. */
+  core: Core | Promise<Core>;
   /** The built renderer (out/renderer). */
   staticDir: string;
   /** 0 or undefined: any free port. */
@@ -51,6 +55,7 @@ function refuseSocket(socket: Duplex, status: number, reason: string): void {
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const core = Promise.resolve(options.core);
   const token = options.token ?? newToken();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
   // Sockets of a tab that vanished without a close frame are found by missing pongs.
@@ -89,7 +94,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Counted alive from the start (with `noServer`, ws emits no 'connection' to hook).
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      const client = serveSocket(options.core, ws, randomUUID(), {
+      const client = serveSocket(core, ws, randomUUID(), {
         streamOutput: clientsByOutputKey.size < MAX_OUTPUT_STREAMS,
       });
       const key = client.outputKey;

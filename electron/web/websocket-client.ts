@@ -53,11 +53,19 @@ function parseRequest(data: string): RequestMessage | null {
   return null;
 }
 
-/** Serve the contract over one accepted socket until it closes. */
-export function serveSocket(core: Core, socket: WebSocket, id: string, options: { streamOutput: boolean }): WebSocketClient {
+/**
+ * Serve the contract over one accepted socket until it closes. Core may still be loading: the
+ * hello goes at once, requests are answered once it is ready, in the order they came.
+ */
+export function serveSocket(
+  core: Promise<Core>,
+  socket: WebSocket,
+  id: string,
+  options: { streamOutput: boolean },
+): WebSocketClient {
   const client = new WebSocketClient(id, socket, options);
   client.write({ type: 'hello', outputStream: client.outputKey });
-  core.connect(client);
+  void core.then((ready) => ready.connect(client));
   socket.on('message', (data, isBinary) => {
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
     const text = bytes.toString('utf8');
@@ -67,7 +75,7 @@ export function serveSocket(core: Core, socket: WebSocket, id: string, options: 
       return;
     }
     void core
-      .handle(request.name, request.params, client)
+      .then((ready) => ready.handle(request.name, request.params, client))
       .then((outcome) => client.write({ type: 'response', id: request.id, ...outcome }));
   });
   socket.on('close', () => client.close());

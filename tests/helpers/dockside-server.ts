@@ -22,15 +22,16 @@ export interface DocksideServer {
 
 const root = resolve(import.meta.dirname, '..', '..');
 
-export async function startDockside(env: Record<string, string> = {}): Promise<DocksideServer> {
+/** `appRoot`: another build of the app (a bench's baseline); by default this checkout's. */
+export async function startDockside(env: Record<string, string> = {}, appRoot = root): Promise<DocksideServer> {
   const scratch = mkdtempSync(join(tmpdir(), 'dockside-e2e-'));
   const dataDir = join(scratch, 'data');
   // The shells the tests open must not depend on this machine's dotfiles (a slow or stuck
   // ~/.bashrc would stall every prompt): they get a home of their own, like a new user's.
   const home = join(scratch, 'home');
   mkdirSync(home);
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'web'], {
-    cwd: root,
+  const child = spawn(process.execPath, [join(appRoot, 'out', 'main', 'cli.js'), 'web'], {
+    cwd: appRoot,
     env: { ...process.env, HOME: home, DOCKSIDE_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
