@@ -23,7 +23,13 @@ export const CLUSTER_ENV: Record<string, string> = {
   DOCKSIDE_KUBE_CONTROLLER_MANAGER_PORT: '20257',
   DOCKSIDE_KUBE_SCHEDULER_PORT: '20259',
   DOCKSIDE_KUBE_KWOK_PORT: '20247',
+  // Secrets are watched straight from etcd, so a watch from a compacted resourceVersion gets
+  // 410 Gone (the watch cache would answer it from memory): gone-watch.test.ts.
+  DOCKSIDE_KUBE_APISERVER_ARGS: '--watch-cache-sizes=secrets#0',
 };
+
+/** etcd's client URL (plain HTTP on loopback), for compacting its history in a test. */
+export const ETCD_URL = `http://127.0.0.1:${CLUSTER_ENV.DOCKSIDE_KUBE_ETCD_PORT}`;
 
 async function script(name: string, ...args: string[]): Promise<string> {
   const path = join(SCRIPTS, name);
