@@ -21,16 +21,17 @@ export interface RecordedRun {
   passed: (index: number) => boolean;
 }
 
-/** A started run of `source` in the lesson cluster's namespace, its state read through `watches`. */
+/** A started run of a lesson (or its source text) in the lesson cluster's namespace, its state read through `watches`. */
 export async function startClusterRun(
-  source: string,
+  source: string | LoadedLesson,
   lesson: LessonCluster,
   standalone: Standalone,
   watches: ClusterWatches,
+  now: () => number = Date.now,
 ): Promise<RecordedRun> {
   const steps: RecordedRun['steps'] = [];
   const run = new LessonRun({
-    lesson: lessonFromSource(source),
+    lesson: typeof source === 'string' ? lessonFromSource(source) : source,
     context: standalone.context,
     workspaceDir: lesson.workspace,
     runId: lesson.runId,
@@ -39,7 +40,7 @@ export async function startClusterRun(
     passed: {},
     hintsRevealed: {},
     listener: {
-      step: (state) => steps.push({ at: Date.now(), state }),
+      step: (state) => steps.push({ at: now(), state }),
       changed: () => undefined,
       persist: () => undefined,
       objects: () => undefined,
