@@ -34,7 +34,7 @@ describe('loading a Kubernetes lesson with a bad check', () => {
   writeFileSync(join(dir, 'kind.md'), lesson('kube-kind', 'deploymnet: { name: web }'));
   writeFileSync(join(dir, 'field.md'), lesson('kube-field', 'deployment: { name: web, replicsa: 3 }'));
   writeFileSync(join(dir, 'good.md'), lesson('kube-good', 'deployment: { name: web, replicas: 3 }'));
-  const catalog = loadCatalog(root);
+  const catalog = loadCatalog(dir);
   const errorOf = (file: string) => catalog.broken.find((b) => b.file === file)?.error;
 
   it('names the file and line of an unknown kind', () => {
