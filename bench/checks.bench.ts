@@ -29,6 +29,7 @@ import { lessonScope } from '../electron/core/authoring/lesson-scope';
 import { RunService } from '../electron/core/runner/run-service';
 import { createStandaloneContext, type Standalone } from '../electron/core/authoring/standalone-context';
 import type { ContainerIndex } from '../electron/core/engine/container-index';
+import { median, ms, percentile } from './stats';
 
 const LABEL_KEY = 'dockside.test';
 const LABEL_VALUE = 'lessons-bench';
@@ -44,17 +45,6 @@ const docker = new Docker({ socketPath: '/var/run/docker.sock' });
 function sh(script: string, cwd?: string): number | null {
   return spawnSync('sh', ['-c', script], { cwd, stdio: 'ignore' }).status;
 }
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function median(values: number[]): number {
-  return percentile(values, 50);
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function alive(pid: number): boolean {
   try {

@@ -12,10 +12,7 @@ import { createStandaloneContext, type Standalone } from '../../electron/core/au
 import { ClusterConnection } from '../../electron/core/cluster/cluster-connection';
 import { ClusterWatches } from '../../electron/core/cluster/cluster-watches';
 import { deleteRunNamespace } from '../../electron/core/cluster/run-namespace';
-import type { StepState } from '../../electron/core/contract';
-import { parseLessonSource } from '../../electron/core/lessons/parse-lesson';
-import type { LoadedLesson } from '../../electron/core/lessons/types';
-import { LessonRun } from '../../electron/core/runner/lesson-run';
+import { startClusterRun } from './helpers/cluster-run';
 import { CuttingProxy, until, viaProxy } from './helpers/cutting-proxy';
 import { openLessonCluster, type LessonCluster } from './helpers/lesson-cluster';
 import { Kubectl } from './helpers/test-cluster';
@@ -50,14 +47,6 @@ let standalone: Standalone;
 let proxy: CuttingProxy;
 let watches: ClusterWatches;
 
-function loadLesson(): LoadedLesson {
-  const parsed = parseLessonSource(SOURCE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
-  const { frontMatter, intro, steps, idLine } = parsed.lesson;
-  const summary = { ...frontMatter, stepCount: steps.length } as unknown as LoadedLesson['summary'];
-  return { summary, intro, steps, path: '/dev/null', starterDir: null, starterFiles: [], idLine };
-}
-
 beforeAll(async () => {
   lesson = await openLessonCluster(inject('kubeconfig'), 'kubernetes/run-test');
   kubectl = new Kubectl(inject('kubeBin'), lesson.kubeconfigPath);
@@ -75,25 +64,7 @@ afterAll(async () => {
 });
 
 it('passes steps from watch changes, and keeps one reached while the watch was cut', async () => {
-  const steps: Array<{ at: number; state: StepState }> = [];
-  const run = new LessonRun({
-    lesson: loadLesson(),
-    context: standalone.context,
-    workspaceDir: lesson.workspace,
-    runId: lesson.runId,
-    startedAt: Date.now(),
-    created: [],
-    passed: {},
-    hintsRevealed: {},
-    listener: {
-      step: (state) => steps.push({ at: Date.now(), state }),
-      changed: () => undefined,
-      persist: () => undefined,
-      objects: () => undefined,
-    },
-    cluster: { watches, facts: lesson.facts().cluster! },
-  });
-  await run.start();
+  const { run, steps, passed: hasPassed } = await startClusterRun(SOURCE, lesson, standalone, watches);
   try {
     expect(run.stepState(0).checks[0]!.explanation).toBe(
       `there is no config map named settings in namespace ${lesson.namespace}`,
@@ -102,7 +73,7 @@ it('passes steps from watch changes, and keeps one reached while the watch was c
 
     const typed = Date.now();
     await kubectl.run('create', 'configmap', 'settings', '--from-literal=color=blue');
-    await until('step 1 to pass', () => steps.some((s) => s.state.index === 0 && s.state.status === 'passed'));
+    await until('step 1 to pass', () => hasPassed(0));
     const passed = steps.find((s) => s.state.index === 0 && s.state.status === 'passed')!;
     // kubectl's own exit is part of this; the watch event itself lands within a few ms.
     expect(passed.at - typed).toBeLessThan(2000);

@@ -1,9 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// The Kubernetes tests against a real control plane (tests/kube builds and starts it: root, ~8 min
-// of Go builds on first use, seconds when cached). Apart from `npm test` like the cluster's own
-// smoke test: `npm run test:cluster`. CI runs it as its own job after `npm test`, with the binary
-// cache (/var/cache/dockside/kube) kept between runs.
+// The Kubernetes tests against a real control plane (tests/kube builds and starts it: root; the
+// binaries are built by tests/engine/provision.sh, ~35 min cold, nothing when cached in
+// /var/cache/dockside/kube). Part of `npm test`, and on its own: `npm run test:cluster`.
 export default defineConfig({
   test: {
     include: ['tests/cluster/**/*.test.ts'],

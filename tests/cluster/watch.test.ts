@@ -2,9 +2,7 @@
  * The watch against the real API server: list then watch; a dropped connection reconnects with
  * backoff and the change made meanwhile is not lost.
  *
- * Not here: 410 Gone. This API server's watch cache answers a watch from an old resourceVersion
- * with the state as of its start instead of 410 until its event window has moved past that
- * version (minutes of churn), so the re-list path is exercised only when that happens.
+ * 410 Gone and the re-list: gone-watch.test.ts (a resource watched straight from etcd, compacted).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ClusterConnection } from '../../electron/core/cluster/cluster-connection';

@@ -64,5 +64,10 @@ start_engine26 # before 20.10: see stop_dockerd
 start_dockerd
 ensure_official_busybox
 DOCKER_HOST=$ENGINE26_HOST ensure_official_busybox
+# The Kubernetes tests' control plane: its packages, Go when missing, and the pinned binaries
+# (built from the Go module proxy into /var/cache/dockside/kube, keyed by versions; ~35 min cold
+# on 2 busy cores, nothing when cached).
+bash "$REPO_ROOT/tests/kube/provision.sh"
+bash "$REPO_ROOT/tests/kube/build.sh" >/dev/null
 log "ready: $(engine_summary) and $(DOCKER_HOST=$ENGINE26_HOST engine_summary) at $ENGINE26_HOST," \
   "$(docker compose version --short 2>/dev/null | sed 's/^/compose /'), $(chromium --version 2>/dev/null)"

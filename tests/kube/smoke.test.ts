@@ -2,8 +2,7 @@
  * The test cluster, proved end to end: start it with a real node, run a Deployment on kwok and
  * real busybox pods on the kubelet (exec, logs, a liveness restart, a mounted ServiceAccount
  * token), then stop it and find nothing of it left on the host. Needs root and the binaries
- * (built on first use, ~10-20 min cold). Not part of `npm test`; run it with
- *   npx vitest run --config tests/kube/vitest.config.ts
+ * (built on first use, ~10-35 min cold). Part of `npm test`; alone: `npm run test:kube`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster, STATE_DIR, daemonRssMb, pinnedVersions, runBinary, script } from './helpers/cluster';

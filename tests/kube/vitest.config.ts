@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// The test cluster's smoke test, apart from `npm test`: it needs root, builds ~500 MB of
-// Kubernetes binaries on first use and starts a kubelet. Run it with
-//   npx vitest run --config tests/kube/vitest.config.ts
+// The test cluster's smoke test (part of `npm test`, alone: `npm run test:kube`): it needs root,
+// the binaries (tests/engine/provision.sh builds them) and starts a kubelet, on the default
+// ports and state directory (/tmp/dockside-kube), so not beside a developer's own test cluster.
 export default defineConfig({
   test: {
     include: ['tests/kube/**/*.test.ts'],

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { lessonIdParam, noParams } from './params';
 
 /** What a lesson needs from the learner's machine (front matter `requires`). */
-export type LessonRequirement = 'docker' | 'compose' | 'kubernetes' | 'network';
+export type LessonRequirement = 'docker' | 'compose' | 'kubernetes' | 'network' | 'kubectl' | 'helm' | 'k9s';
 
 /** One lesson as the table of contents shows it. */
 export interface LessonSummary {

@@ -193,7 +193,7 @@ export function installBuildxFix(facts: HostFacts): Fix {
   }
 }
 
-export function installKubectlFix(facts: HostFacts): Fix {
+export function installKubectlFix(facts: Pick<HostFacts, 'platform' | 'cpu'>): Fix {
   switch (facts.platform) {
     case 'darwin':
       return withCommand('Install kubectl.', 'brew install kubectl');

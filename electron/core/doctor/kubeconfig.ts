@@ -21,6 +21,8 @@ export interface KubeCluster {
 export interface KubeUser {
   cert?: PemSource;
   key?: PemSource;
+  /** The credential (exec) plugin's command, when the user's credentials come from one. */
+  exec?: string;
 }
 
 export type PemSource = { data: Buffer } | { file: string };
@@ -95,7 +97,12 @@ function mergeFile(config: Kubeconfig, raw: Record<string, unknown>, baseDir: st
     if (config.users.has(name)) continue;
     const cert = pemSource(body['client-certificate-data'], body['client-certificate'], baseDir);
     const key = pemSource(body['client-key-data'], body['client-key'], baseDir);
-    config.users.set(name, { ...(cert ? { cert } : {}), ...(key ? { key } : {}) });
+    const exec = (body.exec as { command?: unknown } | undefined)?.command;
+    config.users.set(name, {
+      ...(cert ? { cert } : {}),
+      ...(key ? { key } : {}),
+      ...(typeof exec === 'string' && exec !== '' ? { exec } : {}),
+    });
   }
   for (const { name, body } of namedEntries(raw.contexts, 'context')) {
     if (seenContexts.has(name)) continue;

@@ -9,6 +9,7 @@ import { discoverEndpoints, hostKey } from './discover-endpoints';
 import { hostFacts } from './host-facts';
 import { listKindClusters, type EngineToAsk } from './kind-clusters';
 import { judgeContext } from '../cluster/context-guard';
+import { kubeContextProblem } from './kube-context-problem';
 import { probeApiServer } from './kube-probe';
 import { loadKubeconfig, type Kubeconfig } from './kubeconfig';
 import { learnerEnv } from './login-path';
@@ -40,7 +41,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
         probe: await probeEndpoint(candidate.endpoint, system.probeTimeoutMs, system.platform),
       })),
     ),
-    probeKubeContexts(kubeconfig, system.probeTimeoutMs),
+    probeKubeContexts(kubeconfig, system.probeTimeoutMs, path.dirs),
     findTools(system, path.dirs),
   ]);
 
@@ -128,7 +129,7 @@ function enginesToAsk(probed: ProbedEndpoint[]): EngineToAsk[] {
   return [...byId.values()];
 }
 
-async function probeKubeContexts(kubeconfig: Kubeconfig, timeoutMs: number): Promise<DoctorKubeContext[]> {
+async function probeKubeContexts(kubeconfig: Kubeconfig, timeoutMs: number, pathDirs: string[]): Promise<DoctorKubeContext[]> {
   return Promise.all(
     kubeconfig.contexts.slice(0, MAX_KUBE_PROBES).map(async (context): Promise<DoctorKubeContext> => {
       const cluster = kubeconfig.clusters.get(context.cluster);
@@ -144,12 +145,9 @@ async function probeKubeContexts(kubeconfig: Kubeconfig, timeoutMs: number): Pro
         judgement: judged.reason,
         probed: false,
       };
-      if (!cluster)
-        return {
-          ...base,
-          answers: false,
-          error: `the context names cluster "${context.cluster}", which the kubeconfig does not define.`,
-        };
+      // Undefined cluster or user, a missing or expired certificate, a missing plugin: said, not probed.
+      const problem = kubeContextProblem(context, kubeconfig, pathDirs);
+      if (!cluster || problem) return { ...base, answers: false, ...(problem ? { error: problem } : {}) };
       // The guard's promise: a cluster that is not on this machine is never contacted, not even by the doctor.
       if (!judged.local) return { ...base, answers: false };
       const probe = await probeApiServer(cluster, kubeconfig.users.get(context.user), timeoutMs);

@@ -7,7 +7,15 @@ import { z } from 'zod';
 import type { LessonRequirement } from '../contract';
 import type { LessonProblem } from './types';
 
-const requirements = ['docker', 'compose', 'kubernetes', 'network'] as const satisfies readonly LessonRequirement[];
+const requirements = [
+  'docker',
+  'compose',
+  'kubernetes',
+  'network',
+  'kubectl',
+  'helm',
+  'k9s',
+] as const satisfies readonly LessonRequirement[];
 
 export const frontMatterSchema = z.strictObject(
   {

@@ -156,7 +156,7 @@ async function engineUnreadable(input: PreflightInput, engineError: string): Pro
     ok: false,
     conflicts: [],
     images: lesson.summary.images.map((name) => ({ name, present: false })),
-    requirements: await checkRequirements(lesson.summary.requires, false, input.probes),
+    requirements: await checkRequirements(lesson.summary.requires, false, input.probes, lesson),
     engineError,
   };
 }
@@ -175,7 +175,7 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
       }),
     );
     const unique = [...new Map(conflicts.map((c) => [c.key, c])).values()];
-    const requirements = await checkRequirements(lesson.summary.requires, true, input.probes);
+    const requirements = await checkRequirements(lesson.summary.requires, true, input.probes, lesson);
     return {
       lessonId: lesson.summary.id,
       // An unmet requirement (offline, no Compose) is worth a look before starting.

@@ -5,7 +5,11 @@
  */
 import { execFile } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
+import { homedir } from 'node:os';
+import { clusterPreflight, type ClusterPreflight } from '../cluster/cluster-preflight';
 import type { LessonRequirement, Preflight } from '../contract';
+import type { LoadedLesson } from '../lessons/types';
+import { kubeToolRequirement, type KubeToolAnswer, type KubeToolName } from './kube-tools';
 
 export interface RequirementProbes {
   /** The registry host whose name must resolve for the machine to count as online. */
@@ -14,6 +18,10 @@ export interface RequirementProbes {
   online(): Promise<boolean>;
   /** Compose v2's version, or null when `docker compose` is not installed. */
   composeVersion(): Promise<string | null>;
+  /** The lesson's cluster: local, credentials working, answering, serving what the lesson reads. */
+  cluster(lesson: LoadedLesson): Promise<ClusterPreflight>;
+  /** kubectl, helm or k9s on the lesson terminal's PATH, or how to install it. */
+  kubeTool(tool: KubeToolName): Promise<KubeToolAnswer>;
 }
 
 /** Docker Hub's registry; DOCKSIDE_REGISTRY_HOST names another (a mirror behind a company proxy). */
@@ -50,6 +58,8 @@ export function machineProbes(env: Record<string, string | undefined> = process.
         );
       });
     },
+    cluster: (lesson) => clusterPreflight(lesson, { env, homeDir: env.HOME ?? homedir(), platform: process.platform }),
+    kubeTool: (tool) => kubeToolRequirement(tool, env),
   };
 }
 
@@ -57,6 +67,7 @@ export async function checkRequirements(
   requires: readonly LessonRequirement[],
   engineOk: boolean,
   probes: RequirementProbes,
+  lesson?: LoadedLesson,
 ): Promise<Preflight['requirements']> {
   return Promise.all(
     requires.map(async (name): Promise<Preflight['requirements'][number]> => {
@@ -84,12 +95,16 @@ export async function checkRequirements(
                 detail: `you seem to be offline (${probes.registryHost} cannot be resolved): the steps that pull images or log in to a registry need the internet.`,
               };
         }
-        case 'kubernetes':
-          return {
-            name,
-            met: null,
-            detail: 'a local Kubernetes cluster (kind or Colima); the environment doctor shows whether one answers',
-          };
+        case 'kubernetes': {
+          if (!lesson)
+            return { name, met: null, detail: 'a local Kubernetes cluster; the environment doctor shows whether one answers' };
+          const cluster = await probes.cluster(lesson);
+          return { name, met: cluster.ok, detail: cluster.detail };
+        }
+        case 'kubectl':
+        case 'helm':
+        case 'k9s':
+          return { name, ...(await probes.kubeTool(name)) };
       }
     }),
   );

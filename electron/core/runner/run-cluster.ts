@@ -11,6 +11,7 @@ import type { LoadedLesson } from '../lessons/types';
 import { checkKind } from '../checks/registry';
 import { ClusterConnection, describeClusterError } from '../cluster/cluster-connection';
 import { ClusterWatches } from '../cluster/cluster-watches';
+import { credentialProblem, credentialsOf, pluginProblem } from '../cluster/credential-problems';
 import { offerLocalContext, readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kubeconfig';
 import { KubeconfigProblem, writeLessonKubeconfig } from '../cluster/lesson-kubeconfig';
 import { deleteRunNamespace, ensureRunNamespace, runNamespaceName, type NamespaceDeletion } from '../cluster/run-namespace';
@@ -46,7 +47,10 @@ export async function openRunCluster(input: RunClusterInput): Promise<RunCluster
   const picked = input.allowRemote ? contexts.find((c) => c.name === input.allowRemote) : offerLocalContext(contexts);
   if (!picked) {
     const current = contexts.find((c) => c.current);
-    const why = learner.errors[0] ?? (current ? `context ${current.name} is not on this machine (${current.reason})` : null);
+    const why =
+      learner.errors[0] ??
+      current?.problem ??
+      (current ? `context ${current.name} is not on this machine (${current.reason})` : null);
     return { ok: false, error: `no local Kubernetes cluster is in your kubeconfig${why ? `: ${why}` : ''}` };
   }
   const namespace = runNamespaceName(input.lessonId, input.runId);
@@ -54,6 +58,11 @@ export async function openRunCluster(input: RunClusterInput): Promise<RunCluster
   try {
     await mkdir(join(input.workspaceDir, '.kube'), { recursive: true, mode: 0o700 });
     const config = await writeLessonKubeconfig(learner.config, { context: picked.name, namespace }, kubeconfigPath);
+    // The same sentences as preflight and the doctor, before a request can fail more vaguely.
+    const credentials = credentialsOf(config);
+    const problem =
+      (credentials && credentialProblem(credentials, { path: input.env.PATH ?? '' })) ?? (await pluginProblem(config));
+    if (problem) return { ok: false, error: `context ${picked.name}: ${problem}` };
     const connection = ClusterConnection.open(config, input.allowRemote ? { allowRemote: input.allowRemote } : {});
     await ensureRunNamespace(connection, { namespace, lessonId: input.lessonId, runId: input.runId });
     return {

@@ -23,13 +23,20 @@ export const CLUSTER_ENV: Record<string, string> = {
   DOCKSIDE_KUBE_CONTROLLER_MANAGER_PORT: '20257',
   DOCKSIDE_KUBE_SCHEDULER_PORT: '20259',
   DOCKSIDE_KUBE_KWOK_PORT: '20247',
+  // Secrets are watched straight from etcd, so a watch from a compacted resourceVersion gets
+  // 410 Gone (the watch cache would answer it from memory): gone-watch.test.ts.
+  DOCKSIDE_KUBE_APISERVER_ARGS: '--watch-cache-sizes=secrets#0',
 };
 
-async function script(name: string, ...args: string[]): Promise<string> {
+/** etcd's client URL (plain HTTP on loopback), for compacting its history in a test. */
+export const ETCD_URL = `http://127.0.0.1:${CLUSTER_ENV.DOCKSIDE_KUBE_ETCD_PORT}`;
+
+/** Runs one of the tests/kube scripts with this cluster's ports and state directory. */
+async function script(env: Record<string, string>, name: string, ...args: string[]): Promise<string> {
   const path = join(SCRIPTS, name);
   if (!existsSync(path)) throw new Error(`the test cluster scripts are missing: ${path} (set DOCKSIDE_KUBE_SCRIPTS)`);
   try {
-    const { stdout } = await run('bash', [path, ...args], { env: { ...process.env, ...CLUSTER_ENV }, maxBuffer: 16 << 20 });
+    const { stdout } = await run('bash', [path, ...args], { env: { ...process.env, ...env }, maxBuffer: 16 << 20 });
     return stdout.trim();
   } catch (error) {
     throw new Error(`${name} failed:\n${(error as { stderr?: string }).stderr ?? String(error)}`);
@@ -41,18 +48,20 @@ export interface TestCluster {
   binDir: string;
   /** Started by us (and to be stopped by us). */
   owned: boolean;
+  env: Record<string, string>;
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
-  const binDir = await script('build.sh');
-  const reuse = process.env.DOCKSIDE_TEST_KUBECONFIG;
-  if (reuse) return { kubeconfig: reuse, binDir, owned: false };
-  const kubeconfig = await script('start.sh');
-  return { kubeconfig, binDir, owned: true };
+/** `env`: the cluster's ports and state directory (the bench starts one apart from the tests'). */
+export async function startTestCluster(env = CLUSTER_ENV): Promise<TestCluster> {
+  const binDir = await script(env, 'build.sh');
+  const reuse = env === CLUSTER_ENV ? process.env.DOCKSIDE_TEST_KUBECONFIG : undefined;
+  if (reuse) return { kubeconfig: reuse, binDir, owned: false, env };
+  const kubeconfig = await script(env, 'start.sh');
+  return { kubeconfig, binDir, owned: true, env };
 }
 
 export async function stopTestCluster(cluster: TestCluster): Promise<void> {
-  if (cluster.owned) await script('stop.sh');
+  if (cluster.owned) await script(cluster.env, 'stop.sh');
 }
 
 export class Kubectl {
