@@ -35,7 +35,7 @@ export function ServiceItem({ service }: { service: KubeServiceNode }) {
             >
               <div className="kube-row">
                 <span className={`kube-dot kube-dot-${e.ready ? 'ok' : 'warn'}`} aria-hidden />
-                <code className="kube-name">{e.address}</code>
+                <code className="kube-address">{e.address}</code>
                 {e.pod && <span className="kube-meta-inline">→ {e.pod}</span>}
                 <span className={`live-pill live-pill-${e.ready ? 'ok' : 'warn'}`}>{e.ready ? 'ready' : 'not ready'}</span>
               </div>

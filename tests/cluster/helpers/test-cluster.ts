@@ -25,11 +25,11 @@ export const CLUSTER_ENV: Record<string, string> = {
   DOCKSIDE_KUBE_KWOK_PORT: '20247',
 };
 
-async function script(name: string, ...args: string[]): Promise<string> {
+async function script(name: string, env: Record<string, string>, ...args: string[]): Promise<string> {
   const path = join(SCRIPTS, name);
   if (!existsSync(path)) throw new Error(`the test cluster scripts are missing: ${path} (set DOCKSIDE_KUBE_SCRIPTS)`);
   try {
-    const { stdout } = await run('bash', [path, ...args], { env: { ...process.env, ...CLUSTER_ENV }, maxBuffer: 16 << 20 });
+    const { stdout } = await run('bash', [path, ...args], { env: { ...process.env, ...env }, maxBuffer: 16 << 20 });
     return stdout.trim();
   } catch (error) {
     throw new Error(`${name} failed:\n${(error as { stderr?: string }).stderr ?? String(error)}`);
@@ -41,18 +41,21 @@ export interface TestCluster {
   binDir: string;
   /** Started by us (and to be stopped by us). */
   owned: boolean;
+  /** Its ports and state directory (another suite passes its own, so the two never meet). */
+  env: Record<string, string>;
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
-  const binDir = await script('build.sh');
+/** Builds (or reuses) the binaries and starts a cluster on these ports and state directory. */
+export async function startTestCluster(env: Record<string, string> = CLUSTER_ENV): Promise<TestCluster> {
+  const binDir = await script('build.sh', env);
   const reuse = process.env.DOCKSIDE_TEST_KUBECONFIG;
-  if (reuse) return { kubeconfig: reuse, binDir, owned: false };
-  const kubeconfig = await script('start.sh');
-  return { kubeconfig, binDir, owned: true };
+  if (reuse) return { kubeconfig: reuse, binDir, owned: false, env };
+  const kubeconfig = await script('start.sh', env);
+  return { kubeconfig, binDir, owned: true, env };
 }
 
 export async function stopTestCluster(cluster: TestCluster): Promise<void> {
-  if (cluster.owned) await script('stop.sh');
+  if (cluster.owned) await script('stop.sh', cluster.env);
 }
 
 export class Kubectl {
