@@ -8,9 +8,22 @@ export const KUBE_LESSON_ID = 'kubernetes/cluster-e2e';
 const fence = '```';
 
 const step = (title: string, check: string, hint: string, solution: string) =>
-  [`## ${title}`, '', `${fence}check`, check, fence, '', `${fence}hint`, hint, fence, '', `${fence}solution`, solution, fence, ''].join(
-    '\n',
-  );
+  [
+    `## ${title}`,
+    '',
+    `${fence}check`,
+    check,
+    fence,
+    '',
+    `${fence}hint`,
+    hint,
+    fence,
+    '',
+    `${fence}solution`,
+    solution,
+    fence,
+    '',
+  ].join('\n');
 
 export const KUBE_LESSON = [
   '---',

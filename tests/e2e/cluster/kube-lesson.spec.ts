@@ -76,7 +76,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (server) await stopDockside(server);
   if (lessonsDir) rmSync(lessonsDir, { recursive: true, force: true });
-  for (const namespace of [bystander, ...runNamespaces()]) admin('delete', 'namespace', namespace, '--wait=false', '--ignore-not-found');
+  for (const namespace of [bystander, ...runNamespaces()])
+    admin('delete', 'namespace', namespace, '--wait=false', '--ignore-not-found');
   admin('delete', 'clusterrole', earlierRole, 'e2e-reader', '--ignore-not-found');
 });
 
