@@ -13,11 +13,10 @@ import { ClusterConnection } from '../../electron/core/cluster/cluster-connectio
 import { ClusterWatches } from '../../electron/core/cluster/cluster-watches';
 import { deleteRunNamespace } from '../../electron/core/cluster/run-namespace';
 import type { StepState } from '../../electron/core/contract';
-import { parseLessonSource } from '../../electron/core/lessons/parse-lesson';
-import type { LoadedLesson } from '../../electron/core/lessons/types';
 import { LessonRun } from '../../electron/core/runner/lesson-run';
 import { CuttingProxy, until, viaProxy } from './helpers/cutting-proxy';
 import { openLessonCluster, type LessonCluster } from './helpers/lesson-cluster';
+import { loadLessonSource } from './helpers/load-lesson';
 import { Kubectl } from './helpers/test-cluster';
 
 const SOURCE = `---
@@ -50,14 +49,6 @@ let standalone: Standalone;
 let proxy: CuttingProxy;
 let watches: ClusterWatches;
 
-function loadLesson(): LoadedLesson {
-  const parsed = parseLessonSource(SOURCE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
-  const { frontMatter, intro, steps, idLine } = parsed.lesson;
-  const summary = { ...frontMatter, stepCount: steps.length } as unknown as LoadedLesson['summary'];
-  return { summary, intro, steps, path: '/dev/null', starterDir: null, starterFiles: [], idLine };
-}
-
 beforeAll(async () => {
   lesson = await openLessonCluster(inject('kubeconfig'), 'kubernetes/run-test');
   kubectl = new Kubectl(inject('kubeBin'), lesson.kubeconfigPath);
@@ -77,7 +68,7 @@ afterAll(async () => {
 it('passes steps from watch changes, and keeps one reached while the watch was cut', async () => {
   const steps: Array<{ at: number; state: StepState }> = [];
   const run = new LessonRun({
-    lesson: loadLesson(),
+    lesson: loadLessonSource(SOURCE),
     context: standalone.context,
     workspaceDir: lesson.workspace,
     runId: lesson.runId,

@@ -10,11 +10,10 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { createStandaloneContext, type Standalone } from '../../electron/core/authoring/standalone-context';
 import { ClusterWatches } from '../../electron/core/cluster/cluster-watches';
 import { deleteRunNamespace } from '../../electron/core/cluster/run-namespace';
-import { parseLessonSource } from '../../electron/core/lessons/parse-lesson';
-import type { LoadedLesson } from '../../electron/core/lessons/types';
 import { LessonRun } from '../../electron/core/runner/lesson-run';
 import { until } from './helpers/cutting-proxy';
 import { openLessonCluster, type LessonCluster } from './helpers/lesson-cluster';
+import { loadLessonSource } from './helpers/load-lesson';
 import { Kubectl } from './helpers/test-cluster';
 
 const SOURCE = `---
@@ -53,14 +52,6 @@ docker run -d --name web busybox sleep 60
 let lesson: LessonCluster;
 let standalone: Standalone;
 
-function loadLesson(): LoadedLesson {
-  const parsed = parseLessonSource(SOURCE);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
-  const { frontMatter, intro, steps, idLine } = parsed.lesson;
-  const summary = { ...frontMatter, stepCount: steps.length } as unknown as LoadedLesson['summary'];
-  return { summary, intro, steps, path: '/dev/null', starterDir: null, starterFiles: [], idLine };
-}
-
 beforeAll(async () => {
   lesson = await openLessonCluster(inject('kubeconfig'), 'kubernetes/no-engine');
   const dataDir = mkdtempSync(join(tmpdir(), 'dockside-no-engine-'));
@@ -77,7 +68,7 @@ afterAll(async () => {
 it('passes cluster, command and file checks with no engine, and says so only on the Docker check', async () => {
   expect(standalone.context.engine.connected).toBeNull();
   const run = new LessonRun({
-    lesson: loadLesson(),
+    lesson: loadLessonSource(SOURCE),
     context: standalone.context,
     workspaceDir: lesson.workspace,
     runId: lesson.runId,
