@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 // the machines cannot download browsers, and Debian's Chromium is the one we test.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The Kubernetes e2e tests start a control plane: their own config, playwright.cluster.config.ts.
+  testIgnore: ['**/e2e/cluster/**'],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -23,6 +23,7 @@ it('sets up the lesson kubeconfig and namespace, and a reset deletes that namesp
     platform: 'linux',
     lessonId: 'kubernetes/first-pod',
     runId: 'ab12cd34-0000',
+    startedAt: Date.now(),
     workspaceDir,
   });
   if (!outcome.ok) throw new Error(outcome.error);
@@ -37,7 +38,10 @@ it('sets up the lesson kubeconfig and namespace, and a reset deletes that namesp
       'configmap/made-in-lesson',
     );
 
-    expect(await resetRunCluster(outcome.source, 'ab12cd34-0000')).toBe(true);
+    expect(await resetRunCluster(outcome.source, 'ab12cd34-0000')).toEqual({
+      removed: [`namespace ${facts.namespace}`],
+      kept: [],
+    });
     await expect(admin.run('get', 'namespace', facts.namespace)).rejects.toThrow(/NotFound/);
     expect(await admin.run('get', 'configmap', 'keep-me', '-n', bystander, '-o', 'name')).toBe('configmap/keep-me');
   } finally {
@@ -62,6 +66,7 @@ it('says so in one sentence when the kubeconfig has no local context', async () 
     platform: 'linux',
     lessonId: 'kubernetes/first-pod',
     runId: 'r1',
+    startedAt: Date.now(),
     workspaceDir: dir,
   });
   expect(outcome).toEqual({

@@ -54,8 +54,12 @@ export class EngineReader {
   private pendingNames: Set<string> | null = null;
   private namedBatch: Promise<Docker.ContainerInfo[]> | null = null;
 
+  /** Why there is no engine to read, for a reader made by `unreachable` (its every read throws it). */
+  private absent: string | null = null;
+
   constructor(
-    private readonly docker: Docker,
+    /** Null only through `unreachable`. */
+    private readonly docker: Docker | null,
     private readonly counter: CallCounter = new CallCounter(),
     private readonly timeoutMs = 5000,
     /** Containers whose `die` event arrived (and no `start` since), by id. */
@@ -63,6 +67,27 @@ export class EngineReader {
     /** Labels of every container, kept from events: label selections need no filtered list. */
     private readonly index: ContainerIndex | null = null,
   ) {}
+
+  /**
+   * A reader for a run that does without an engine (a Kubernetes lesson while none is
+   * connected): every read throws `EngineUnavailable` with this reason, so only the Docker
+   * checks of the run say the engine is not reachable.
+   */
+  static unreachable(why: string, counter?: CallCounter): EngineReader {
+    const reader = new EngineReader(null, counter);
+    reader.absent = why;
+    return reader;
+  }
+
+  /** The engine, or `EngineUnavailable` for a reader made by `unreachable`. */
+  private get engine(): Docker {
+    if (!this.docker) throw this.notConnected();
+    return this.docker;
+  }
+
+  private notConnected(): EngineUnavailable {
+    return new EngineUnavailable(`the Docker engine is not reachable (${this.absent ?? 'not connected'})`);
+  }
 
   get calls(): CallCounter {
     return this.counter;
@@ -135,7 +160,7 @@ export class EngineReader {
     if (this.index) {
       if (!this.index.isBuilt) this.count('list'); // building it reads the engine's list once
       try {
-        ids = await this.index.idsWithLabels(this.docker, wanted, AbortSignal.timeout(this.timeoutMs));
+        ids = await this.index.idsWithLabels(this.engine, wanted, AbortSignal.timeout(this.timeoutMs));
       } catch (error) {
         throw this.unavailable(error);
       }
@@ -210,7 +235,7 @@ export class EngineReader {
   async exec(containerId: string, command: string[], timeoutMs = 5000): Promise<ExecOutcome> {
     this.count('inspect');
     try {
-      const exec = await this.docker
+      const exec = await this.engine
         .getContainer(containerId)
         .exec({ Cmd: command, AttachStdout: true, AttachStderr: true, Tty: true });
       const stream = await exec.start({ hijack: true, stdin: false, Tty: true });
@@ -231,6 +256,7 @@ export class EngineReader {
   private once<T>(key: string, kind: 'list' | 'inspect', read: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const existing = this.memo.get(key);
     if (existing) return existing as Promise<T>;
+    if (!this.docker) return Promise.reject(this.notConnected());
     this.count(kind);
     const promise = read(AbortSignal.timeout(this.timeoutMs)).catch((error: unknown) => {
       throw this.unavailable(error);
@@ -248,7 +274,7 @@ export class EngineReader {
   /** One GET through dockerode's transport (its typed wrappers drop the abort signal on some calls). */
   private get<T>(path: string, query: Record<string, unknown>, signal: AbortSignal): Promise<T> {
     return new Promise((resolve, reject) => {
-      this.docker.modem.dial(
+      this.engine.modem.dial(
         {
           // docker-modem appends the query only to a path that ends in `?`.
           path: `${path}?`,

@@ -17,7 +17,14 @@ export type ResourceName =
   | 'persistentvolumeclaims'
   | 'horizontalpodautoscalers'
   | 'ingresses'
-  | 'events';
+  | 'events'
+  | 'clusterroles'
+  | 'clusterrolebindings'
+  | 'persistentvolumes'
+  | 'storageclasses'
+  | 'ingressclasses'
+  | 'priorityclasses'
+  | 'customresourcedefinitions';
 
 export interface ResourceType {
   name: ResourceName;
@@ -42,6 +49,13 @@ const table: Record<ResourceName, Omit<ResourceType, 'name'>> = {
   horizontalpodautoscalers: { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', namespaced: true },
   ingresses: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', namespaced: true },
   events: { apiVersion: 'events.k8s.io/v1', kind: 'Event', namespaced: true },
+  clusterroles: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', namespaced: false },
+  clusterrolebindings: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', namespaced: false },
+  persistentvolumes: { apiVersion: 'v1', kind: 'PersistentVolume', namespaced: false },
+  storageclasses: { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', namespaced: false },
+  ingressclasses: { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', namespaced: false },
+  priorityclasses: { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', namespaced: false },
+  customresourcedefinitions: { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', namespaced: false },
 };
 
 export function resourceType(name: ResourceName): ResourceType {

@@ -8,14 +8,24 @@ import { appParams, type AppEvents, type AppRequests } from './app';
 import { doctorParams, type DoctorEvents, type DoctorRequests } from './doctor';
 import { engineParams, type EngineEvents, type EngineRequests } from './engine';
 import { imagesParams, type ImagesEvents, type ImagesRequests } from './images';
+import { kubeLiveParams, type KubeLiveEvents, type KubeLiveRequests } from './kube-live';
 import { lessonsParams, type LessonsEvents, type LessonsRequests } from './lessons';
 import { runParams, type RunEvents, type RunRequests } from './run';
 import { terminalParams, type TerminalEvents, type TerminalRequests } from './terminal';
 
 export interface Requests
-  extends EngineRequests, AppRequests, LessonsRequests, RunRequests, DoctorRequests, TerminalRequests, ImagesRequests {}
+  extends
+    EngineRequests,
+    AppRequests,
+    LessonsRequests,
+    RunRequests,
+    DoctorRequests,
+    TerminalRequests,
+    ImagesRequests,
+    KubeLiveRequests {}
 
-export interface Events extends EngineEvents, AppEvents, LessonsEvents, RunEvents, DoctorEvents, TerminalEvents, ImagesEvents {}
+export interface Events
+  extends EngineEvents, AppEvents, LessonsEvents, RunEvents, DoctorEvents, TerminalEvents, ImagesEvents, KubeLiveEvents {}
 
 export type RequestName = keyof Requests;
 export type EventName = keyof Events;
@@ -31,6 +41,7 @@ export const requestParams = {
   ...doctorParams,
   ...terminalParams,
   ...imagesParams,
+  ...kubeLiveParams,
 } satisfies { [N in RequestName]: z.ZodType };
 
 /** Every request name, at run time. */

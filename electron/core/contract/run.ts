@@ -113,6 +113,11 @@ export interface ResetResult {
   /** Objects made outside Dockside's terminal that the learner did not tick: left as they are. */
   leftOutside: ObjectRef[];
   state: RunState;
+  /**
+   * A Kubernetes lesson's reset: the run's namespace and the cluster-scoped objects created
+   * during the run ("namespace dockside-…", "ClusterRole pod-reader"), and what was left and why.
+   */
+  cluster?: { removed: string[]; kept: string[] };
 }
 
 export interface RemoveConflictsResult {

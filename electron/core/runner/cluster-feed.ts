@@ -6,6 +6,7 @@
  */
 import { ClusterReader } from '../checks/cluster-reader';
 import type { CheckTriggers, RunCluster } from '../checks/kind';
+import type { ClusterCreated } from '../cluster/cluster-created';
 import type { ClusterWatches } from '../cluster/cluster-watches';
 import type { WatchChange } from '../cluster/resource-watch';
 import { describeClusterError } from '../cluster/cluster-connection';
@@ -14,6 +15,8 @@ import type { ResourceName } from '../cluster/resources';
 export interface RunClusterSource {
   watches: ClusterWatches;
   facts: RunCluster;
+  /** Cluster-scoped objects created while the run is live (reset deletes them by uid). */
+  created?: ClusterCreated;
 }
 
 export interface ClusterFeedListener {
@@ -69,7 +72,12 @@ export class ClusterFeed {
         const where = trigger.watch?.namespace ?? namespace;
         wanted.set(`${resource}@${where}`, { resource, namespace: where });
       }
-    const started = await Promise.allSettled([...wanted.values()].map((w) => source.watches.ensure(w.resource, w.namespace)));
+    const [started, unwatched] = await Promise.all([
+      Promise.allSettled([...wanted.values()].map((w) => source.watches.ensure(w.resource, w.namespace))),
+      source.created?.start() ?? [],
+    ]);
+    // Not fatal: the checks still work; reset then deletes only the run's namespace.
+    for (const problem of unwatched) console.error(`dockside: cluster-scoped objects: ${problem}`);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) this.listener.trouble(describeClusterError(failed.reason, source.watches.connection.server));
   }

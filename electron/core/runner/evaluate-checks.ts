@@ -22,13 +22,15 @@ export interface Unavailable {
 /**
  * Evaluate every check with one reader per source (the engine's, the cluster's). A check whose
  * `when` does not apply to this engine passes with the reason; `unavailable` is set when a source
- * could not be read (nothing counts then).
+ * could not be read (nothing counts then) — except the engine when it is optional (a Kubernetes
+ * lesson): then only the checks that read it say it could not be read, and the rest count.
  */
 export async function evaluateChecks(
   targets: readonly { check: LoadedCheck; run: RunFacts }[],
   reader: EngineReader,
   status: EngineStatus,
   cluster?: ClusterReader,
+  engineOptional = false,
 ): Promise<{ results: CheckResult[]; unavailable: Unavailable | null }> {
   let unavailable: Unavailable | null = null;
   const results = await Promise.all(
@@ -38,7 +40,7 @@ export async function evaluateChecks(
       try {
         return await checkKind(check.kind).evaluate(check.spec, { engine: reader, run, ...(cluster ? { cluster } : {}) });
       } catch (error) {
-        if (error instanceof EngineUnavailable) unavailable = { from: 'engine', message: error.message };
+        if (error instanceof EngineUnavailable && !engineOptional) unavailable = { from: 'engine', message: error.message };
         if (error instanceof ClusterUnavailable) unavailable = { from: 'cluster', message: error.message };
         return { pass: null, explanation: `could not be checked: ${messageOf(error)}` };
       }

@@ -7,7 +7,7 @@
  * be read is an error state: nothing fails because the engine or the cluster could not be read.
  */
 import type { RunState, StepState } from '../contract';
-import { CallCounter, EngineReader, type Died } from '../checks/engine-reader';
+import { CallCounter, type Died } from '../checks/engine-reader';
 import type { CheckTriggers, RunFacts } from '../checks/kind';
 import { checkKind } from '../checks/registry';
 import type { EngineEvent } from '../engine/events';
@@ -21,6 +21,7 @@ import { polledChecks, StepPoller } from './step-poller';
 import { StepProgress } from './step-progress';
 import { StepSender } from './step-sender';
 import { RunObjects } from './run-objects';
+import { RunEngine } from './run-engine';
 
 type Key = `${number}:${number}`;
 const key = (step: number, check: number): Key => `${step}:${check}`;
@@ -51,6 +52,8 @@ export class LessonRun {
   /** A Kubernetes lesson's cluster watches: the second source of state, handled as engine events are. */
   private readonly cluster: ClusterFeed;
   private stopped = false;
+  /** The engine's reads; a Kubernetes lesson runs without an engine (only its Docker checks say it is away). */
+  private readonly engine: RunEngine;
 
   constructor(private readonly options: LessonRunOptions) {
     this.lesson = options.lesson;
@@ -59,14 +62,17 @@ export class LessonRun {
     this.workspaceDir = options.workspaceDir;
     this.timing = { ...defaultTiming, ...options.timing };
     this.counter = options.counter ?? new CallCounter();
+    this.engine = new RunEngine(options.context, this.counter, this.died, options.cluster !== undefined);
     this.attribution = new Attribution(options.created, options.ignore, options.context.ledger);
     this.sender = new StepSender(options.listener);
     this.objects = new RunObjects(this.attribution, options.listener, {
       startedAt: this.startedAt,
-      reader: () => this.reader(),
+      reader: () => this.engine.reader(),
       // Clients list what was created (and by whom) in Reset's dialog.
       attributed: () => this.emitChanged(),
-      engineAway: (message) => (message === null ? this.engineAway('not connected yet') : this.setEngineError(message)),
+      engineAway: (message) => {
+        if (!this.engine.optional) this.setEngineError(message ?? this.engine.awayMessage('not connected yet'));
+      },
     });
     const steps = this.lesson.steps;
     this.progress = new StepProgress(steps, { passed: options.passed, hintsRevealed: options.hintsRevealed });
@@ -95,7 +101,7 @@ export class LessonRun {
       }),
       engine.onConnected(() => this.onGap()),
       engine.onChange((status) => {
-        if (status.state === 'unreachable') this.setEngineError(status.error);
+        if (status.state === 'unreachable' && !this.engine.optional) this.setEngineError(status.error);
       }),
       commands.subscribe(() => {
         this.touched((t) => t.commands === true);
@@ -282,11 +288,6 @@ export class LessonRun {
     this.markWatched(() => true);
   }
 
-  private reader(): EngineReader | null {
-    const docker = this.options.context.engine.connected?.docker;
-    return docker ? new EngineReader(docker, this.counter, 5000, this.died, this.options.context.containers) : null;
-  }
-
   private schedule(): void {
     if (this.stopped || this.timer) return;
     this.timer = setTimeout(() => {
@@ -319,10 +320,10 @@ export class LessonRun {
     const watched = new Set(this.progress.watchedSteps());
     const targets = keys.map((k) => k.split(':').map(Number) as [number, number]).filter(([step]) => watched.has(step));
     if (targets.length === 0) return true;
-    const reader = this.reader();
+    const reader = this.engine.readerForPass();
     if (!reader) {
       for (const [step, check] of targets) this.dirty.add(key(step, check));
-      this.engineAway('not connected');
+      this.setEngineError(this.engine.awayMessage('not connected'));
       return false;
     }
     const { results, unavailable } = await evaluateChecks(
@@ -330,6 +331,7 @@ export class LessonRun {
       reader,
       this.options.context.engine.status,
       this.cluster.reader(),
+      this.engine.optional,
     );
     if (unavailable !== null) {
       for (const [step, check] of targets) this.dirty.add(key(step, check));
@@ -382,12 +384,6 @@ export class LessonRun {
   /** Objects appearing now are attributed to the current step (the last one once complete). */
   private get attributionStep(): number {
     return this.currentStep ?? this.lesson.steps.length - 1;
-  }
-
-  /** No reader: the engine's own error, or `otherwise` while it is still connecting. */
-  private engineAway(otherwise: string): void {
-    const status = this.options.context.engine.status;
-    this.setEngineError(status.state === 'unreachable' ? status.error : otherwise);
   }
 
   /** Checks are on hold while a source of state (the engine, or the cluster) cannot be read; null resumes them. */

@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import type { LoadedLesson } from '../lessons/types';
 import { checkKind } from '../checks/registry';
 import { ClusterConnection, describeClusterError } from '../cluster/cluster-connection';
+import { ClusterCreated } from '../cluster/cluster-created';
 import { ClusterWatches } from '../cluster/cluster-watches';
 import { credentialProblem, credentialsOf, pluginProblem } from '../cluster/credential-problems';
+import { resourceType } from '../cluster/resources';
 import { offerLocalContext, readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kubeconfig';
 import { KubeconfigProblem, writeLessonKubeconfig } from '../cluster/lesson-kubeconfig';
 import { deleteRunNamespace, ensureRunNamespace, runNamespaceName, type NamespaceDeletion } from '../cluster/run-namespace';
@@ -34,6 +36,8 @@ export interface RunClusterInput {
   platform: NodeJS.Platform;
   lessonId: string;
   runId: string;
+  /** Unix ms the attempt began: cluster-scoped objects created since are the run's. */
+  startedAt: number;
   workspaceDir: string;
   /** A remote context the learner picked in the guard dialog, by name. */
   allowRemote?: string;
@@ -65,21 +69,40 @@ export async function openRunCluster(input: RunClusterInput): Promise<RunCluster
     if (problem) return { ok: false, error: `context ${picked.name}: ${problem}` };
     const connection = ClusterConnection.open(config, input.allowRemote ? { allowRemote: input.allowRemote } : {});
     await ensureRunNamespace(connection, { namespace, lessonId: input.lessonId, runId: input.runId });
-    return {
-      ok: true,
-      source: { watches: new ClusterWatches(connection), facts: { context: picked.name, namespace, kubeconfigPath } },
-    };
+    const watches = new ClusterWatches(connection);
+    const created = new ClusterCreated(watches, { startedAt: input.startedAt, namespace });
+    return { ok: true, source: { watches, created, facts: { context: picked.name, namespace, kubeconfigPath } } };
   } catch (error) {
     if (error instanceof KubeconfigProblem) return { ok: false, error: error.message };
     return { ok: false, error: `context ${picked.name}: ${describeClusterError(error, picked.server) || messageOf(error)}` };
   }
 }
 
-/** Reset: the run's namespace goes, with everything in it; nothing outside it is touched. */
-export async function resetRunCluster(source: RunClusterSource, runId: string, progress?: NamespaceDeletion): Promise<boolean> {
-  return deleteRunNamespace(
-    source.watches.connection,
-    { namespace: source.facts.namespace, runId },
-    progress ? { listener: progress } : {},
-  );
+export interface ClusterReset {
+  /** What went, in words: "namespace dockside-first-pod-3f9a1c2e", "ClusterRole pod-reader". */
+  removed: string[];
+  /** What was left, and why. */
+  kept: string[];
+}
+
+/**
+ * Reset: the run's namespace goes, with everything in it, and the cluster-scoped objects created
+ * during the run, each only while it has the uid recorded; nothing else is touched.
+ */
+export async function resetRunCluster(
+  source: RunClusterSource,
+  runId: string,
+  progress?: NamespaceDeletion,
+): Promise<ClusterReset> {
+  const { connection } = source.watches;
+  const namespace = source.facts.namespace;
+  const deleted = await deleteRunNamespace(connection, { namespace, runId }, progress ? { listener: progress } : {});
+  const scoped = source.created ? await source.created.deleteAll(connection) : { removed: [], kept: [] };
+  return {
+    removed: [
+      ...(deleted ? [`namespace ${namespace}`] : []),
+      ...scoped.removed.map((o) => `${resourceType(o.resource).kind} ${o.name}`),
+    ],
+    kept: scoped.kept.map((k) => k.reason),
+  };
 }

@@ -4,7 +4,16 @@
  * preflight, hints, the live-objects panel, and the events that tell clients about all of it.
  */
 import { randomUUID } from 'node:crypto';
-import type { LiveObjects, ObjectRef, Preflight, RemoveConflictsResult, ResetResult, RunState, StepState } from '../contract';
+import type {
+  KubeLiveState,
+  LiveObjects,
+  ObjectRef,
+  Preflight,
+  RemoveConflictsResult,
+  ResetResult,
+  RunState,
+  StepState,
+} from '../contract';
 import type { CoreContext } from '../context';
 import { EngineReader } from '../checks/engine-reader';
 import { CoreError, messageOf } from '../errors';
@@ -17,11 +26,12 @@ import { LessonRun } from './lesson-run';
 import type { RunTiming } from './lesson-run-options';
 import { readLiveObjects } from './live-objects';
 import { removeConflicts, runPreflight, type PreflightInput } from './preflight';
-import { removeCreated } from './reset';
+import { removeCreated, type RemovalOutcome } from './reset';
 import { needsCluster, openRunCluster, resetRunCluster } from './run-cluster';
 import type { RunClusterSource } from './cluster-feed';
 import { machineProbes, type RequirementProbes } from './requirements';
 import { prepareWorkspace } from './workspace-files';
+import { KubeLiveFeed } from './kube-live-feed';
 
 export interface RunServiceOptions {
   timing?: Partial<RunTiming>;
@@ -61,6 +71,8 @@ export class RunService {
   private run: LessonRun | null = null;
   /** The active run's cluster, for a Kubernetes lesson (its namespace is what a reset deletes). */
   private cluster: RunClusterSource | null = null;
+  /** The live panel's tree of the run's namespace (a Kubernetes lesson only). */
+  private kubeLive: KubeLiveFeed | null = null;
   private objectsTimer: NodeJS.Timeout | null = null;
   private starting: Promise<RunState> | null = null;
   private readonly probes: RequirementProbes;
@@ -120,6 +132,7 @@ export class RunService {
           platform: this.context.platform,
           lessonId,
           runId: attempt.runId,
+          startedAt: attempt.startedAt,
           workspaceDir: dir,
         })
       : null;
@@ -148,6 +161,13 @@ export class RunService {
     });
     this.run = run;
     this.cluster = cluster?.ok ? cluster.source : null;
+    if (cluster?.ok) {
+      const feed = new KubeLiveFeed(cluster.source, { runId: run.runId, lessonId }, (tree) => {
+        if (this.run === run) this.context.hub.broadcast('run.kube', tree);
+      });
+      this.kubeLive = feed;
+      void feed.start();
+    }
     await run.start();
     const state = run.state();
     this.context.hub.broadcast('run.changed', state);
@@ -162,6 +182,8 @@ export class RunService {
     run.stop();
     this.run = null;
     this.cluster = null;
+    this.kubeLive?.stop();
+    this.kubeLive = null;
     if (this.objectsTimer) clearTimeout(this.objectsTimer);
     this.objectsTimer = null;
     this.context.hub.broadcast('run.changed', null);
@@ -169,6 +191,11 @@ export class RunService {
 
   state(): RunState | null {
     return this.run?.state() ?? null;
+  }
+
+  /** The Kubernetes run's namespace as a tree, for the live panel; null for a Docker lesson. */
+  kube(): KubeLiveState | null {
+    return this.kubeLive?.state() ?? null;
   }
 
   private requireRun(): LessonRun {
@@ -186,6 +213,12 @@ export class RunService {
     return this.context.engine.requireDocker();
   }
 
+  /** Removes engine objects; a Kubernetes run with none to remove needs no engine connected. */
+  private removeFromEngine(remove: readonly CreatedObject[]): Promise<RemovalOutcome> {
+    if (remove.length === 0) return Promise.resolve({ removed: [], kept: [], settled: [] });
+    return removeCreated(this.docker(), remove);
+  }
+
   revealHint(step: number): StepState {
     const run = this.requireRun();
     this.requireStep(run, step);
@@ -197,7 +230,7 @@ export class RunService {
     this.requireStep(run, step);
     await run.reconcile();
     const { remove, leftOutside } = chooseRemovals(run.attribution.fromStep(step), alsoRemove);
-    const outcome = await removeCreated(this.docker(), remove);
+    const outcome = await this.removeFromEngine(remove);
     run.forget(outcome.settled);
     run.rewind(step);
     await run.flushNow();
@@ -206,11 +239,11 @@ export class RunService {
 
   async resetLesson(alsoRemove: readonly string[] = []): Promise<ResetResult> {
     const run = this.requireRun();
-    const docker = this.docker();
+    if (!this.cluster) this.docker(); // a Docker lesson's reset needs the engine before anything is touched
     await run.reconcile();
     const { remove, leftOutside } = chooseRemovals(run.attribution.all, alsoRemove);
-    const outcome = await removeCreated(docker, remove);
-    if (this.cluster) await resetRunCluster(this.cluster, run.runId);
+    const outcome = await this.removeFromEngine(remove);
+    const cluster = this.cluster ? await resetRunCluster(this.cluster, run.runId) : null;
     const lesson = run.lesson;
     this.stop();
     const attempt: StoredAttempt = { runId: randomUUID(), startedAt: Date.now(), created: [] };
@@ -221,7 +254,7 @@ export class RunService {
       record.passed = {};
     });
     const state = await this.launch(lesson, dir, attempt, {}, this.progress.lesson(lesson.summary.id).hintsRevealed);
-    return { removed: outcome.removed, kept: outcome.kept, leftOutside, state };
+    return { removed: outcome.removed, kept: outcome.kept, leftOutside, state, ...(cluster ? { cluster } : {}) };
   }
 
   private preflightInput(lessonId: string): PreflightInput {
@@ -251,10 +284,11 @@ export class RunService {
   async objects(): Promise<LiveObjects | null> {
     const run = this.run;
     if (!run) return null;
-    return readLiveObjects(new EngineReader(this.docker()), run.attribution.all, {
-      runId: run.runId,
-      lessonId: run.lesson.summary.id,
-    });
+    const ids = { runId: run.runId, lessonId: run.lesson.summary.id };
+    // A Kubernetes lesson without an engine made nothing on one.
+    if (this.cluster && !this.context.engine.connected)
+      return { ...ids, containers: [], images: [], volumes: [], networks: [], at: Date.now() };
+    return readLiveObjects(new EngineReader(this.docker()), run.attribution.all, ids);
   }
 
   private scheduleObjects(run: LessonRun): void {

@@ -5,14 +5,14 @@
  */
 import type { Service } from '../rpc/service';
 import type { CoreContext } from '../context';
-import { REMOVAL_NEEDS_CONFIRMATION, type LessonsRequests, type RunRequests } from '../contract';
+import { REMOVAL_NEEDS_CONFIRMATION, type KubeLiveRequests, type LessonsRequests, type RunRequests } from '../contract';
 import { CoreError } from '../errors';
 import { LessonLibrary } from '../lessons/lesson-library';
 import { publicLesson } from '../lessons/public-lesson';
 import { ProgressStore } from '../progress/progress-store';
 import { RunService, type RunServiceOptions } from '../runner/run-service';
 
-type Names = keyof LessonsRequests | keyof RunRequests;
+type Names = keyof LessonsRequests | keyof RunRequests | keyof KubeLiveRequests;
 
 export interface LessonsServices extends Service<Names> {
   library: LessonLibrary;
@@ -48,6 +48,7 @@ export function createLessonsServices(context: CoreContext, options: RunServiceO
       },
       'run.revealHint': (params) => runs.revealHint(params.step),
       'run.objects': () => runs.objects(),
+      'run.kube': () => runs.kube(),
       'progress.get': () => progress.summary(),
     },
     notices: () => (progress.notice ? [progress.notice] : []),

@@ -6,9 +6,11 @@
  */
 import type { LiveObjects } from '@contract';
 import { useState, type ReactNode } from 'react';
+import { KubeLivePanel, kubeIsEmpty } from '../live/KubeLivePanel';
 import { LiveStatePanel } from '../live/LiveStatePanel';
 import { SplitPane } from './SplitPane';
 import { forLesson } from '../hooks/for-lesson';
+import { useKubeLive } from '../hooks/useKubeLive';
 
 const OPEN_KEY = 'dockside.liveState';
 const SPLIT_KEY = 'dockside.liveSplit';
@@ -33,10 +35,19 @@ export function WorkPane({
     localStorage.setItem(OPEN_KEY, open ? 'closed' : 'open');
     setOpen(!open);
   };
-  const panel = <LiveStatePanel objects={objects} lessonId={lessonId} open={open} onToggle={toggle} />;
+  // A Kubernetes lesson shows its namespace as a tree; a Docker lesson what it made on the engine.
+  const kube = forLesson(useKubeLive(), lessonId);
+  const isKube = lessonId.startsWith('kubernetes/');
+  const panel = isKube ? (
+    <KubeLivePanel state={kube} open={open} onToggle={toggle} />
+  ) : (
+    <LiveStatePanel objects={objects} lessonId={lessonId} open={open} onToggle={toggle} />
+  );
   // Nothing made yet: the panel is one short note, and the terminal keeps the height.
   const mine = forLesson(objects, lessonId);
-  const empty = !mine || mine.containers.length + mine.images.length + mine.volumes.length + mine.networks.length === 0;
+  const empty = isKube
+    ? kubeIsEmpty(kube)
+    : !mine || mine.containers.length + mine.images.length + mine.volumes.length + mine.networks.length === 0;
   return (
     <div className="work-pane">
       {/* One tree whatever the panel shows: switching trees would remount the terminal and

@@ -301,9 +301,10 @@ function introBody(intro: string): string {
 }
 
 function reportReset(result: ResetResult, toast: ReturnType<typeof useToast>) {
-  const removed = result.removed.map((o) => o.name);
+  const removed = [...result.removed.map((o) => o.name), ...(result.cluster?.removed ?? [])];
   toast(removed.length > 0 ? `Removed ${removed.join(', ')}.` : 'Nothing to remove; the step is current again.', 'ok');
   for (const k of result.kept) toast(`Kept ${k.object.name}: ${k.reason}`, 'info');
+  for (const reason of result.cluster?.kept ?? []) toast(`Kept: ${reason}`, 'info');
   if (result.leftOutside.length > 0)
     toast(`Left what was made outside Dockside's terminal: ${result.leftOutside.map((o) => o.name).join(', ')}.`, 'info');
 }
