@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appParams, type AppEvents, type AppRequests } from './app';
+import { clusterParams, type ClusterEvents, type ClusterRequests } from './cluster';
 import { doctorParams, type DoctorEvents, type DoctorRequests } from './doctor';
 import { engineParams, type EngineEvents, type EngineRequests } from './engine';
 import { imagesParams, type ImagesEvents, type ImagesRequests } from './images';
@@ -13,9 +14,18 @@ import { runParams, type RunEvents, type RunRequests } from './run';
 import { terminalParams, type TerminalEvents, type TerminalRequests } from './terminal';
 
 export interface Requests
-  extends EngineRequests, AppRequests, LessonsRequests, RunRequests, DoctorRequests, TerminalRequests, ImagesRequests {}
+  extends
+    EngineRequests,
+    AppRequests,
+    LessonsRequests,
+    RunRequests,
+    DoctorRequests,
+    TerminalRequests,
+    ImagesRequests,
+    ClusterRequests {}
 
-export interface Events extends EngineEvents, AppEvents, LessonsEvents, RunEvents, DoctorEvents, TerminalEvents, ImagesEvents {}
+export interface Events
+  extends EngineEvents, AppEvents, LessonsEvents, RunEvents, DoctorEvents, TerminalEvents, ImagesEvents, ClusterEvents {}
 
 export type RequestName = keyof Requests;
 export type EventName = keyof Events;
@@ -31,6 +41,7 @@ export const requestParams = {
   ...doctorParams,
   ...terminalParams,
   ...imagesParams,
+  ...clusterParams,
 } satisfies { [N in RequestName]: z.ZodType };
 
 /** Every request name, at run time. */

@@ -121,6 +121,7 @@ export class RunService {
           lessonId,
           runId: attempt.runId,
           workspaceDir: dir,
+          choices: this.context.settings.get().kubeContextChoices,
         })
       : null;
     const run: LessonRun = new LessonRun({
