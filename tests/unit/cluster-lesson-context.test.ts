@@ -69,7 +69,9 @@ describe('decideLessonContext', () => {
   });
 
   it('ignores an answer given for another current context', () => {
-    const decision = decideLessonContext(contextsOf('prod-eks', [PROD, KIND]), { staging: { context: 'prod-eks', server: PROD[1] } });
+    const decision = decideLessonContext(contextsOf('prod-eks', [PROD, KIND]), {
+      staging: { context: 'prod-eks', server: PROD[1] },
+    });
     expect(decision.allowRemote).toBeNull();
   });
 });
@@ -96,7 +98,10 @@ describe('acceptChoice', () => {
   });
 
   it('refuses a context the kubeconfig does not have', () => {
-    expect(acceptChoice(contexts, { context: 'nope' })).toEqual({ ok: false, error: 'Your kubeconfig has no context named nope.' });
+    expect(acceptChoice(contexts, { context: 'nope' })).toEqual({
+      ok: false,
+      error: 'Your kubeconfig has no context named nope.',
+    });
   });
 });
 

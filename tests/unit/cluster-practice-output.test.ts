@@ -5,7 +5,10 @@ import { clusterSetupHints, kindInstallHint } from '../../electron/core/cluster/
 
 describe('stageOf', () => {
   it('reads the stage kind starts and finishes', () => {
-    expect(stageOf(' • Ensuring node image (kindest/node:v1.35.0) 🖼  ...')).toEqual({ stage: 'Ensuring node image', progress: 0 });
+    expect(stageOf(' • Ensuring node image (kindest/node:v1.35.0) 🖼  ...')).toEqual({
+      stage: 'Ensuring node image',
+      progress: 0,
+    });
     expect(stageOf(' ✓ Ensuring node image (kindest/node:v1.35.0) 🖼')).toEqual({ stage: 'Ensuring node image', progress: 1 / 6 });
     expect(stageOf(' • Starting control-plane 🕹️ ...')).toEqual({ stage: 'Starting control-plane', progress: 3 / 6 });
     expect(stageOf(' ✓ Installing StorageClass 💾')).toEqual({ stage: 'Installing StorageClass', progress: 1 });
@@ -45,7 +48,9 @@ describe('describeKindFailure', () => {
 
   it('says when a cluster of that name is already there', () => {
     const output = 'ERROR: failed to create cluster: node(s) already exist for a cluster with the name "dockside"';
-    expect(describeKindFailure('create', output)).toBe('A kind cluster named dockside already exists: use it, or delete it first.');
+    expect(describeKindFailure('create', output)).toBe(
+      'A kind cluster named dockside already exists: use it, or delete it first.',
+    );
   });
 
   it('falls back to kind’s own last error line', () => {

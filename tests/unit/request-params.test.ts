@@ -84,7 +84,7 @@ describe('request params', () => {
     expect(calls).toEqual(['engine.status', 'run.start', 'settings.update']);
   });
 
-  it('keeps the context guard\'s answers out of settings.update: a remote context is picked only through cluster.choose', async () => {
+  it("keeps the context guard's answers out of settings.update: a remote context is picked only through cluster.choose", async () => {
     const calls: string[] = [];
     const patch = { kubeContextChoices: { prod: { context: 'prod', server: 'https://10.0.0.5' } } };
     const outcome = await dispatch(recordingHandlers(calls), 'settings.update', patch, client);

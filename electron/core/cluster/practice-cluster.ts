@@ -54,6 +54,11 @@ export class PracticeCluster {
     return this.current;
   }
 
+  /** The running kind's pid, which is also its process group's id (for diagnostics and tests). */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   /** Resolves when the running job (if any) has ended, with its final state. */
   settled(): Promise<PracticeJob | null> {
     return this.finished ?? Promise.resolve(this.current);
@@ -61,7 +66,10 @@ export class PracticeCluster {
 
   async start(action: 'create' | 'delete'): Promise<PracticeJob> {
     if (this.current?.state === 'running')
-      throw new CoreError('BUSY', `kind is still ${this.current.action === 'create' ? 'creating' : 'deleting'} the practice cluster.`);
+      throw new CoreError(
+        'BUSY',
+        `kind is still ${this.current.action === 'create' ? 'creating' : 'deleting'} the practice cluster.`,
+      );
     const kind = await findKind(this.options.env, this.options.platform);
     const job: PracticeJob = { action, state: 'running', lines: [], stage: null, progress: 0, error: null };
     this.current = job;

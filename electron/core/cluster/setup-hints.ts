@@ -24,11 +24,18 @@ function engineHint(product: string | null): ClusterSetupHint | null {
         text: 'Turn on Docker Desktop’s Kubernetes: Settings → Kubernetes → Enable Kubernetes → Apply & restart.',
       };
     case 'Colima':
-      return { tool: 'Colima (k3s)', text: 'Restart Colima with Kubernetes (k3s) turned on.', command: 'colima start --kubernetes' };
+      return {
+        tool: 'Colima (k3s)',
+        text: 'Restart Colima with Kubernetes (k3s) turned on.',
+        command: 'colima start --kubernetes',
+      };
     case 'OrbStack':
       return { tool: 'OrbStack', text: 'Start OrbStack’s Kubernetes.', command: 'orb start k8s' };
     case 'Rancher Desktop':
-      return { tool: 'Rancher Desktop', text: 'Turn on Kubernetes in Rancher Desktop: Preferences → Kubernetes → Enable Kubernetes.' };
+      return {
+        tool: 'Rancher Desktop',
+        text: 'Turn on Kubernetes in Rancher Desktop: Preferences → Kubernetes → Enable Kubernetes.',
+      };
     default:
       return null;
   }
