@@ -47,7 +47,7 @@ export function clusterSetupHints(platform: NodeJS.Platform, engineProduct: stri
   if (fromEngine) hints.push(fromEngine);
   hints.push({
     tool: 'kind',
-    text: 'Run a cluster in a container of your engine with kind (the button below does it).',
+    text: 'Run a cluster in a container of your engine with kind (“Create a practice cluster” does it for you).',
     command: `kind create cluster --name ${PRACTICE_CLUSTER_NAME}`,
   });
   if (platform === 'darwin' && engineProduct !== 'Colima')
