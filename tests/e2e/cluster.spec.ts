@@ -176,8 +176,13 @@ base('the context guard: a remote current context is never used without its type
     await expect(useRemote).toBeDisabled();
     await dialog.getByLabel('Type prod-eks to use it for Kubernetes lessons').fill('prod');
     await expect(useRemote).toBeDisabled();
-    await expectAccessible(page, 'the context guard dialog');
+    await expectAccessible(page, 'the context guard dialog (light)');
     await shot(page, 'cluster-guard-dialog');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'the context guard dialog (dark)');
+    // The exact name turns it on (not clicked: a lesson would then dial the remote address).
+    await dialog.getByLabel('Type prod-eks to use it for Kubernetes lessons').fill('prod-eks');
+    await expect(useRemote).toBeEnabled();
     // Keyboard: the local choice is focused first; Enter takes it.
     await dialog.getByTestId('guard-use-local').focus();
     await page.keyboard.press('Enter');
