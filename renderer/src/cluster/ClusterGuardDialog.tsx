@@ -4,7 +4,7 @@
  * name, after saying exactly what a lesson creates and deletes there. Nothing has contacted the
  * remote context before this choice. A <dialog>: focus stays inside, Escape closes it.
  */
-import type { ClusterGuardQuestion } from '@contract';
+import type { ClusterContextInfo, ClusterGuardQuestion } from '@contract';
 import { useEffect, useRef, useState } from 'react';
 import { messageOf } from '../api/message-of';
 import './cluster.css';
@@ -27,7 +27,7 @@ export function ClusterGuardDialog({ question, onAnswer, onDismiss }: ClusterGua
     return () => dialog?.close();
   }, []);
 
-  const send = (context: string, typedName?: string) => {
+  const send = (context: string, typedName?: string): void => {
     setError(null);
     onAnswer(context, typedName).catch((reason: unknown) => setError(messageOf(reason)));
   };
@@ -52,38 +52,7 @@ export function ClusterGuardDialog({ question, onAnswer, onDismiss }: ClusterGua
         it.
       </p>
       {localContexts.length > 0 ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (picked) send(picked);
-          }}
-        >
-          <fieldset className="guard-options">
-            <legend>Local clusters in your kubeconfig</legend>
-            {localContexts.map((context) => (
-              <label key={context.name}>
-                <input
-                  type="radio"
-                  name="guard-context"
-                  value={context.name}
-                  checked={picked === context.name}
-                  onChange={() => setPicked(context.name)}
-                />
-                <span>
-                  <strong>{context.name}</strong> · {context.tool}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <div className="confirm-actions">
-            <button type="button" className="button" onClick={onDismiss}>
-              Cancel
-            </button>
-            <button type="submit" className="button button-primary" autoFocus data-testid="guard-use-local">
-              Use {picked}
-            </button>
-          </div>
-        </form>
+        <LocalChoice contexts={localContexts} picked={picked} onPick={setPicked} onUse={send} onDismiss={onDismiss} />
       ) : (
         <p className="confirm-body">
           Your kubeconfig has no local cluster. <a href="#/kubernetes">How to get one</a>
@@ -109,6 +78,52 @@ export function ClusterGuardDialog({ question, onAnswer, onDismiss }: ClusterGua
         </p>
       )}
     </dialog>
+  );
+}
+
+interface LocalChoiceProps {
+  contexts: ClusterContextInfo[];
+  picked: string | null;
+  onPick: (name: string) => void;
+  onUse: (name: string) => void;
+  onDismiss: () => void;
+}
+
+/** The local contexts of the same kubeconfig: the first is picked, and Enter takes it. */
+function LocalChoice({ contexts, picked, onPick, onUse, onDismiss }: LocalChoiceProps) {
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (picked) onUse(picked);
+      }}
+    >
+      <fieldset className="guard-options">
+        <legend>Local clusters in your kubeconfig</legend>
+        {contexts.map((context) => (
+          <label key={context.name}>
+            <input
+              type="radio"
+              name="guard-context"
+              value={context.name}
+              checked={picked === context.name}
+              onChange={() => onPick(context.name)}
+            />
+            <span>
+              <strong>{context.name}</strong> · {context.tool}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="confirm-actions">
+        <button type="button" className="button" onClick={onDismiss}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" autoFocus data-testid="guard-use-local">
+          Use {picked}
+        </button>
+      </div>
+    </form>
   );
 }
 
