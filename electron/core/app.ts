@@ -15,6 +15,7 @@ import { createAppService } from './services/app';
 import { createTerminalService } from './services/terminal';
 import { createLessonsServices } from './services/lessons';
 import { createImagesService } from './services/images';
+import { createClusterService } from './services/cluster';
 
 export type CoreOptions = CoreContextOptions;
 
@@ -43,6 +44,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   services.push(doctorService);
   const imagesService = createImagesService(context);
   services.push(imagesService);
+  const clusterService = createClusterService(context);
+  services.push(clusterService);
 
   const handlers: Handlers = {
     ...engineService.handlers,
@@ -51,6 +54,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...terminalService.handlers,
     ...doctorService.handlers,
     ...imagesService.handlers,
+    ...clusterService.handlers,
   };
 
   await engine.start();

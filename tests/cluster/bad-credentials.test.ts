@@ -62,7 +62,13 @@ const system = (file: string) => ({
 
 function openRun(file: string) {
   const workspaceDir = mkdtempSync(join(dir, 'run-'));
-  return openRunCluster({ ...system(file), lessonId: 'kubernetes/bad-input', runId: 'bad00000-0000', workspaceDir });
+  return openRunCluster({
+    ...system(file),
+    lessonId: 'kubernetes/bad-input',
+    runId: 'bad00000-0000',
+    workspaceDir,
+    startedAt: Date.now(),
+  });
 }
 
 function plugin(name: string, body: string): string {

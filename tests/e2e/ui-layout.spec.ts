@@ -155,8 +155,11 @@ base('the status bar shows the Kubernetes context when there is one', async ({ p
   try {
     await openApp(page, server);
     const item = page.getByTestId('kube-context');
-    await expect(item).toHaveText('kind-lesson-ui', { timeout: 20_000 });
-    await expect(item).toHaveAttribute('title', 'A cluster on this machine');
+    await expect(item).toHaveText('kind-lesson-ui · kind', { timeout: 20_000 });
+    await expect(item).toHaveAttribute(
+      'title',
+      'Kubernetes lessons use kind-lesson-ui (kind, on this machine): your current context.',
+    );
   } finally {
     await stopDockside(server);
     rmSync(dir, { recursive: true, force: true });

@@ -44,6 +44,8 @@ const wrongField: Partial<Record<RequestName, { params: unknown; field: string }
   'terminal.kill': { params: { id: '' }, field: 'id' },
   'terminal.restart': { params: {}, field: 'id' },
   'images.prefetch': { params: { images: ['busybox; rm -rf /'] }, field: 'images.0' },
+  'cluster.choose': { params: { context: 'prod', typedName: 7 }, field: 'typedName' },
+  'cluster.practice': { params: { action: 'recreate' }, field: 'action' },
 };
 
 describe('request params', () => {
@@ -80,5 +82,13 @@ describe('request params', () => {
     expect(await dispatch(handlers, 'run.start', { lessonId: 'docker/x' }, client)).toEqual({ result: null });
     expect(await dispatch(handlers, 'settings.update', { theme: 'dark' }, client)).toEqual({ result: null });
     expect(calls).toEqual(['engine.status', 'run.start', 'settings.update']);
+  });
+
+  it("keeps the context guard's answers out of settings.update: a remote context is picked only through cluster.choose", async () => {
+    const calls: string[] = [];
+    const patch = { kubeContextChoices: { prod: { context: 'prod', server: 'https://10.0.0.5' } } };
+    const outcome = await dispatch(recordingHandlers(calls), 'settings.update', patch, client);
+    expect(outcome).toMatchObject({ error: { code: 'INVALID_PARAMS' } });
+    expect(calls).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appParams, type AppEvents, type AppRequests } from './app';
+import { clusterParams, type ClusterEvents, type ClusterRequests } from './cluster';
 import { doctorParams, type DoctorEvents, type DoctorRequests } from './doctor';
 import { engineParams, type EngineEvents, type EngineRequests } from './engine';
 import { imagesParams, type ImagesEvents, type ImagesRequests } from './images';
@@ -22,10 +23,20 @@ export interface Requests
     DoctorRequests,
     TerminalRequests,
     ImagesRequests,
-    KubeLiveRequests {}
+    KubeLiveRequests,
+    ClusterRequests {}
 
 export interface Events
-  extends EngineEvents, AppEvents, LessonsEvents, RunEvents, DoctorEvents, TerminalEvents, ImagesEvents, KubeLiveEvents {}
+  extends
+    EngineEvents,
+    AppEvents,
+    LessonsEvents,
+    RunEvents,
+    DoctorEvents,
+    TerminalEvents,
+    ImagesEvents,
+    KubeLiveEvents,
+    ClusterEvents {}
 
 export type RequestName = keyof Requests;
 export type EventName = keyof Events;
@@ -42,6 +53,7 @@ export const requestParams = {
   ...terminalParams,
   ...imagesParams,
   ...kubeLiveParams,
+  ...clusterParams,
 } satisfies { [N in RequestName]: z.ZodType };
 
 /** Every request name, at run time. */

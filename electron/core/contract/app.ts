@@ -12,6 +12,17 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
   /** The lesson/terminal split, as the lesson pane's share of the width (0.15 to 0.85). */
   terminalSplit: number;
+  /**
+   * The context guard's answers, by the learner's current context: which context Kubernetes
+   * lessons use while that one is current, and its server when picked (a changed server voids
+   * the answer, so the dialog asks again). Written only through `cluster.choose`.
+   */
+  kubeContextChoices: Record<string, KubeContextChoice>;
+}
+
+export interface KubeContextChoice {
+  context: string;
+  server: string;
 }
 
 export interface AppInfo {
@@ -37,11 +48,13 @@ export const settingsFields = {
   chosenEndpoint: z.object({ host: z.string(), context: z.string().optional() }).nullable(),
   theme: z.enum(['system', 'light', 'dark']),
   terminalSplit: z.number().min(0.15).max(0.85),
+  kubeContextChoices: z.record(z.string(), z.object({ context: z.string(), server: z.string() })),
 };
 
 /** Each request's params, validated in core before its handler runs. */
 export const appParams = {
   'app.info': noParams,
   'settings.get': noParams,
-  'settings.update': z.object(settingsFields).partial().strict(),
+  // The guard's answers are left out: a remote context is picked only through cluster.choose.
+  'settings.update': z.object(settingsFields).omit({ kubeContextChoices: true }).partial().strict(),
 } satisfies { [N in keyof AppRequests]: z.ZodType };

@@ -1,7 +1,8 @@
 /**
  * A Kubernetes lesson run's cluster, set up when the run starts: the learner's kubeconfig read
- * (nothing contacted), a local context chosen by the guard (the current one when local, else the
- * first local one — a remote context only when the learner picked it by name), the lesson
+ * (nothing contacted), the context decided by cluster/lesson-context.ts (the current one when
+ * local, else the learner's answer in the guard dialog, else the first local one — a remote
+ * context only when the learner typed its name), the lesson
  * kubeconfig written into the workspace, the run's namespace created, and the watches that feed
  * the runner. What cannot be set up is one sentence the steps show; nothing else breaks.
  */
@@ -14,7 +15,9 @@ import { ClusterCreated } from '../cluster/cluster-created';
 import { ClusterWatches } from '../cluster/cluster-watches';
 import { credentialProblem, credentialsOf, pluginProblem } from '../cluster/credential-problems';
 import { resourceType } from '../cluster/resources';
-import { offerLocalContext, readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kubeconfig';
+import { readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kubeconfig';
+import { decideLessonContext } from '../cluster/lesson-context';
+import type { KubeContextChoice } from '../contract';
 import { KubeconfigProblem, writeLessonKubeconfig } from '../cluster/lesson-kubeconfig';
 import { deleteRunNamespace, ensureRunNamespace, runNamespaceName, type NamespaceDeletion } from '../cluster/run-namespace';
 import { messageOf } from '../errors';
@@ -41,6 +44,8 @@ export interface RunClusterInput {
   workspaceDir: string;
   /** A remote context the learner picked in the guard dialog, by name. */
   allowRemote?: string;
+  /** The guard dialog's remembered answers (settings), by current context. */
+  choices?: Readonly<Record<string, KubeContextChoice>>;
 }
 
 export type RunClusterOutcome = { ok: true; source: RunClusterSource } | { ok: false; error: string };
@@ -48,7 +53,9 @@ export type RunClusterOutcome = { ok: true; source: RunClusterSource } | { ok: f
 export async function openRunCluster(input: RunClusterInput): Promise<RunClusterOutcome> {
   const learner = readLearnerKubeconfig(input);
   const contexts = summariseContexts(learner.config);
-  const picked = input.allowRemote ? contexts.find((c) => c.name === input.allowRemote) : offerLocalContext(contexts);
+  const decision = decideLessonContext(contexts, input.choices ?? {});
+  const allowRemote = input.allowRemote ?? decision.allowRemote ?? undefined;
+  const picked = input.allowRemote ? contexts.find((c) => c.name === input.allowRemote) : decision.context;
   if (!picked) {
     const current = contexts.find((c) => c.current);
     const why =
@@ -67,7 +74,7 @@ export async function openRunCluster(input: RunClusterInput): Promise<RunCluster
     const problem =
       (credentials && credentialProblem(credentials, { path: input.env.PATH ?? '' })) ?? (await pluginProblem(config));
     if (problem) return { ok: false, error: `context ${picked.name}: ${problem}` };
-    const connection = ClusterConnection.open(config, input.allowRemote ? { allowRemote: input.allowRemote } : {});
+    const connection = ClusterConnection.open(config, allowRemote ? { allowRemote } : {});
     await ensureRunNamespace(connection, { namespace, lessonId: input.lessonId, runId: input.runId });
     const watches = new ClusterWatches(connection);
     const created = new ClusterCreated(watches, { startedAt: input.startedAt, namespace });

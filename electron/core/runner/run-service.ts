@@ -134,6 +134,7 @@ export class RunService {
           runId: attempt.runId,
           startedAt: attempt.startedAt,
           workspaceDir: dir,
+          choices: this.context.settings.get().kubeContextChoices,
         })
       : null;
     const run: LessonRun = new LessonRun({

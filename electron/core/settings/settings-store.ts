@@ -13,6 +13,7 @@ const settingsSchema = z
     chosenEndpoint: settingsFields.chosenEndpoint.default(null),
     theme: settingsFields.theme.default('system'),
     terminalSplit: settingsFields.terminalSplit.default(0.45),
+    kubeContextChoices: settingsFields.kubeContextChoices.default({}),
   })
   .strip();
 

@@ -10,7 +10,7 @@ import { CatalogRail } from '../catalog/CatalogRail';
 import { useAppInfo } from '../hooks/useAppInfo';
 import { useCatalog } from '../hooks/useCatalog';
 import { useEngineStatus } from '../hooks/useEngineStatus';
-import { useKubeContext } from '../hooks/useKubeContext';
+import { useClusterStatus } from '../hooks/useClusterStatus';
 import { useLinkState } from '../hooks/useLinkState';
 import { useLiveObjects } from '../hooks/useLiveObjects';
 import { useProgress } from '../hooks/useProgress';
@@ -26,7 +26,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { SplitPane } from './SplitPane';
 import { ThemeSwitch } from './ThemeSwitch';
 import { WorkPane } from './WorkPane';
-import { DoctorView, LessonPage, prefetchViews, TerminalPane } from './lazy-views';
+import { ClusterView, DoctorView, LessonPage, prefetchViews, TerminalPane } from './lazy-views';
 import './app.css';
 import { forLesson } from '../hooks/for-lesson';
 
@@ -48,7 +48,7 @@ function Shell() {
   const { run, loaded: runLoaded } = useRun();
   const objects = useLiveObjects();
   const info = useAppInfo();
-  const kube = useKubeContext();
+  const cluster = useClusterStatus();
   const toast = useToast();
   // The catalog's width is dear beside a lesson and its terminal: there it starts folded into a
   // rail on screens narrower than 1440 px; elsewhere it starts open. The learner's choice sticks.
@@ -133,7 +133,14 @@ function Shell() {
             </button>
           </div>
           {catalogOpen ? (
-            <Catalog catalog={catalog.value} error={catalog.error} progress={progress} activeLessonId={lessonId} />
+            <Catalog
+              catalog={catalog.value}
+              error={catalog.error}
+              progress={progress}
+              activeLessonId={lessonId}
+              cluster={cluster}
+              clusterActive={route.name === 'kubernetes'}
+            />
           ) : (
             <CatalogRail catalog={catalog.value} progress={progress} activeLessonId={lessonId} />
           )}
@@ -168,6 +175,11 @@ function Shell() {
                 }
               />
             )}
+            {route.name === 'kubernetes' && (
+              <div className="app-scroll">
+                <ClusterView />
+              </div>
+            )}
             {route.name === 'doctor' && (
               <div className="app-scroll">
                 <DoctorView onClose={() => (window.history.length > 1 ? window.history.back() : navigate({ name: 'welcome' }))} />
@@ -186,7 +198,7 @@ function Shell() {
         </main>
       </div>
       <StatusBar engine={engine} link={link} doctorHref={hrefOf({ name: 'doctor' })}>
-        {kube && <KubeContextItem context={kube} />}
+        {cluster && <KubeContextItem status={cluster} href={hrefOf({ name: 'kubernetes' })} />}
         {lessonRun && lessonTitle && <LessonProgressItem run={lessonRun} title={lessonTitle} />}
         <a className="status-item status-link" href={hrefOf({ name: 'doctor' })} data-testid="status-doctor">
           Doctor

@@ -3,7 +3,8 @@
  * filter (by words, and by state). Broken lesson files are listed too, with their error, so an
  * author sees at once why a lesson is missing.
  */
-import type { LessonCatalog, LessonProgress, LessonSummary } from '@contract';
+import type { ClusterStatus, LessonCatalog, LessonProgress, LessonSummary } from '@contract';
+import { CatalogClusterEntry } from '../cluster/CatalogClusterEntry';
 import { useMemo, useState } from 'react';
 import { hrefOf } from '../app/route';
 import { ProgressRing } from './ProgressRing';
@@ -24,9 +25,12 @@ interface CatalogProps {
   error: string | null;
   progress: Map<string, LessonProgress>;
   activeLessonId: string | null;
+  /** The Kubernetes lessons' cluster, listed after the tracks (null until read). */
+  cluster?: ClusterStatus | null;
+  clusterActive?: boolean;
 }
 
-export function Catalog({ catalog, error, progress, activeLessonId }: CatalogProps) {
+export function Catalog({ catalog, error, progress, activeLessonId, cluster, clusterActive = false }: CatalogProps) {
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
 
@@ -136,6 +140,7 @@ export function Catalog({ catalog, error, progress, activeLessonId }: CatalogPro
             </section>
           );
         })}
+        {cluster && <CatalogClusterEntry status={cluster} active={clusterActive} />}
         {catalog && catalog.broken.length > 0 && (
           <section className="catalog-track catalog-broken" aria-label="Lessons that could not be read">
             <h2 className="catalog-track-title">

@@ -1,11 +1,25 @@
-/** kind clusters and kubeconfig contexts, and whether each API server answers. */
+/**
+ * Which cluster the Kubernetes lessons use; kind clusters and kubeconfig contexts, and whether
+ * each local API server answers (a remote one is listed from the kubeconfig alone).
+ */
 import type { DoctorReport } from '@contract';
+import { clusterLabel, clusterSentence } from '../cluster/cluster-label';
+import { useClusterStatus } from '../hooks/useClusterStatus';
 
 export function KubernetesSection({ report }: { report: DoctorReport }) {
   const { kindClusters, kubeContexts, kubeconfig } = report;
+  const cluster = useClusterStatus();
   return (
     <section className="doctor-section" aria-labelledby="doctor-k8s">
       <h2 id="doctor-k8s">Kubernetes</h2>
+      {cluster && (
+        <p className="doctor-lesson-cluster" data-testid="doctor-lesson-cluster" title={clusterSentence(cluster)}>
+          Lessons use: <strong>{clusterLabel(cluster)}</strong>
+          {cluster.lessonContext && !cluster.lessonContext.local && ' (remote, chosen by you)'}
+          {' · '}
+          <a href="#/kubernetes">{cluster.lessonContext ? 'Details' : 'How to get one'}</a>
+        </p>
+      )}
       {kindClusters.length === 0 ? (
         <p className="doctor-muted">No kind clusters.</p>
       ) : (

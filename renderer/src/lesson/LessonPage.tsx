@@ -9,6 +9,7 @@ import { api } from '../api';
 import { hrefOf } from '../app/route';
 import { terminals } from '../terminal';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ClusterGuardDialog } from '../cluster/ClusterGuardDialog';
 import { ProgressBar } from '../ui/ProgressBar';
 import { useToast } from '../ui/Toasts';
 import { trackTitle } from '../catalog/lesson-progress';
@@ -275,6 +276,9 @@ export function LessonPage({ lessonId, run: activeRun, runLoaded, engine, progre
           shortcuts
         </p>
       </article>
+      {session.guard.question && (
+        <ClusterGuardDialog question={session.guard.question} onAnswer={session.guard.answer} onDismiss={session.guard.dismiss} />
+      )}
       <ConfirmDialog
         open={confirmResetLesson}
         title="Reset the whole lesson?"

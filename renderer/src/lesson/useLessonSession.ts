@@ -9,6 +9,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { messageOf } from '../api/message-of';
 import { forLesson } from '../hooks/for-lesson';
+import { useClusterGuard, type ClusterGuard } from '../cluster/useClusterGuard';
+
+/** Shown on the setup card after the learner closed the context guard dialog without choosing. */
+const GUARD_DISMISSED = 'This lesson needs a Kubernetes cluster: choose which one when you start it.';
 
 export type SessionPhase = 'loading' | 'setup' | 'starting' | 'running' | 'error';
 
@@ -23,6 +27,8 @@ export interface LessonSession {
   start: (options?: { restart?: boolean }) => Promise<void>;
   recheck: () => Promise<void>;
   removeConflicts: (keys: string[]) => Promise<RemoveConflictsResult>;
+  /** The context guard's question, while a Kubernetes lesson waits for the learner's choice. */
+  guard: ClusterGuard;
 }
 
 export function useLessonSession(
@@ -37,6 +43,8 @@ export function useLessonSession(
   const [error, setError] = useState<string | null>(null);
   const attempted = useRef<string | null>(null);
   const run = forLesson(activeRun, lessonId);
+  const guard = useClusterGuard();
+  const checkCluster = guard.check;
 
   // The page is keyed by lesson id: a new lesson is a new mount, so no state needs resetting here.
   useEffect(() => {
@@ -58,6 +66,11 @@ export function useLessonSession(
     async (options: { restart?: boolean } = {}) => {
       setPhase('starting');
       try {
+        if (!(await checkCluster(lesson))) {
+          setError(GUARD_DISMISSED);
+          setPhase('setup');
+          return;
+        }
         await api.run.start({ lessonId, ...(options.restart ? { restart: true } : {}) });
         setError(null);
         setPhase('running');
@@ -66,7 +79,7 @@ export function useLessonSession(
         setPhase('setup');
       }
     },
-    [lessonId],
+    [lessonId, lesson, checkCluster],
   );
 
   const afterPreflight = useCallback(
@@ -123,5 +136,5 @@ export function useLessonSession(
       : lesson && phase === 'loading' && runLoaded
         ? 'loading'
         : phase;
-  return { lesson, phase: shownPhase, preflight, error, run, start, recheck, removeConflicts };
+  return { lesson, phase: shownPhase, preflight, error, run, start, recheck, removeConflicts, guard };
 }

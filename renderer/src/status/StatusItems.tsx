@@ -1,20 +1,24 @@
 /** Status bar items beyond the engine: the Kubernetes context, and the open lesson's progress. */
-import type { RunState } from '@contract';
-import type { KubeContextInfo } from '../hooks/useKubeContext';
+import type { ClusterStatus, RunState } from '@contract';
+import { clusterLabel, clusterSentence } from '../cluster/cluster-label';
 
-export function KubeContextItem({ context }: { context: KubeContextInfo }) {
+/** The cluster the Kubernetes lessons use ("kind-dockside · kind"), or "No local cluster"; a click shows where to get one. */
+export function KubeContextItem({ status, href }: { status: ClusterStatus; href: string }) {
+  const context = status.lessonContext;
   return (
-    <span
-      className="status-item"
+    <a
+      className="status-item status-link"
+      href={href}
       data-testid="kube-context"
-      title={context.local ? 'A cluster on this machine' : 'This context points at a cluster that is not on this machine'}
+      data-local={context ? String(context.local) : undefined}
+      title={clusterSentence(status)}
     >
       <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden>
         <path d="M6 1l4.5 2.2v5.6L6 11 1.5 8.8V3.2z" fill="none" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" />
       </svg>
-      {context.name}
-      {!context.local && <span className="status-warn"> (remote)</span>}
-    </span>
+      {clusterLabel(status)}
+      {context && !context.local && <span className="status-warn"> (remote)</span>}
+    </a>
   );
 }
 

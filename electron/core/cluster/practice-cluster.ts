@@ -1,0 +1,179 @@
+/**
+ * The practice cluster: `kind create cluster --name dockside` and `kind delete cluster --name
+ * dockside`, run for the learner with kind's output streamed as it prints it, its stage as
+ * progress, and one sentence when it fails. One job at a time; cancel ends kind's whole process
+ * group (kind runs `docker pull`, `docker run` ... as children, which must not outlive it).
+ *
+ * kind runs against the engine Dockside uses (DOCKER_HOST), with the learner's KUBECONFIG: the
+ * cluster's context kind-dockside lands in their kubeconfig, as when they run kind themselves.
+ * DOCKSIDE_KIND replaces the kind found on PATH, DOCKSIDE_KIND_NODE_IMAGE kind's default node
+ * image (tests point it at a loopback registry so nothing is ever pulled from the internet).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import { delimiter } from 'node:path';
+import type { PracticeJob } from '../contract';
+import { which } from '../doctor/tools';
+import { CoreError, messageOf } from '../errors';
+import { describeKindFailure, kindMissingSentence, PRACTICE_CLUSTER_NAME, stageOf } from './kind-output';
+import { kindInstallHint } from './setup-hints';
+
+const KEPT_LINES = 200;
+const KILL_GRACE_MS = 3000;
+
+export interface PracticeClusterOptions {
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  /** The Docker endpoint Dockside uses now (kind must build on the same engine), null when none. */
+  endpoint: () => { host: string; context: string } | null;
+  onChange: (job: PracticeJob) => void;
+}
+
+/** The kind binary to run: DOCKSIDE_KIND when set (null when it is not an executable), else the PATH's. */
+export async function findKind(env: Record<string, string | undefined>, platform: NodeJS.Platform): Promise<string | null> {
+  const override = env.DOCKSIDE_KIND;
+  if (override) {
+    try {
+      await access(override, platform === 'win32' ? constants.F_OK : constants.X_OK);
+      return override;
+    } catch {
+      return null;
+    }
+  }
+  return which('kind', (env.PATH ?? '').split(delimiter).filter(Boolean), platform);
+}
+
+export class PracticeCluster {
+  private current: PracticeJob | null = null;
+  private child: ChildProcess | null = null;
+  private finished: Promise<PracticeJob> | null = null;
+
+  constructor(private readonly options: PracticeClusterOptions) {}
+
+  get job(): PracticeJob | null {
+    return this.current;
+  }
+
+  /** The running kind's pid, which is also its process group's id (for diagnostics and tests). */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  /** Resolves when the running job (if any) has ended, with its final state. */
+  settled(): Promise<PracticeJob | null> {
+    return this.finished ?? Promise.resolve(this.current);
+  }
+
+  async start(action: 'create' | 'delete'): Promise<PracticeJob> {
+    if (this.current?.state === 'running')
+      throw new CoreError(
+        'BUSY',
+        `kind is still ${this.current.action === 'create' ? 'creating' : 'deleting'} the practice cluster.`,
+      );
+    const kind = await findKind(this.options.env, this.options.platform);
+    const job: PracticeJob = { action, state: 'running', lines: [], stage: null, progress: 0, error: null };
+    this.current = job;
+    if (!kind) {
+      this.finish(job, 'failed', kindMissingSentence(kindInstallHint(this.options.platform)));
+      this.finished = Promise.resolve(job);
+      return { ...job };
+    }
+    this.finished = this.run(kind, job);
+    this.options.onChange({ ...job });
+    return { ...job };
+  }
+
+  /** Ends kind and everything it started (SIGTERM to the group, SIGKILL after a grace period). */
+  cancel(): void {
+    const child = this.child;
+    if (!child?.pid || this.current?.state !== 'running') return;
+    this.current.state = 'cancelled';
+    if (this.options.platform === 'win32') {
+      child.kill(); // no process groups there; kind's children end with their console
+      return;
+    }
+    signalGroup(child.pid, 'SIGTERM');
+    const pid = child.pid;
+    const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
+    timer.unref();
+    child.once('close', () => clearTimeout(timer));
+  }
+
+  private args(action: 'create' | 'delete'): string[] {
+    const args = [action, 'cluster', '--name', PRACTICE_CLUSTER_NAME];
+    const image = this.options.env.DOCKSIDE_KIND_NODE_IMAGE;
+    if (action === 'create' && image) args.push('--image', image);
+    return args;
+  }
+
+  private run(kind: string, job: PracticeJob): Promise<PracticeJob> {
+    const env = kindEnv(this.options.env, this.options.endpoint());
+    const child = spawn(kind, this.args(job.action), { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    let output = '';
+    let partial = '';
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      const text = partial + chunk.toString();
+      const lines = text.split(/\r?\n|\r/);
+      partial = lines.pop() ?? '';
+      for (const line of lines) this.addLine(job, line);
+      this.options.onChange({ ...job, lines: [...job.lines] });
+    };
+    child.stdout?.on('data', take);
+    child.stderr?.on('data', take);
+    return new Promise((resolve) => {
+      child.on('error', (error) => {
+        this.finish(job, 'failed', `kind could not be started: ${messageOf(error)}.`);
+        resolve(job);
+      });
+      child.on('close', (code) => {
+        if (partial) this.addLine(job, partial);
+        this.child = null;
+        if (job.state === 'cancelled') this.finish(job, 'cancelled', null);
+        else if (code === 0) this.finish(job, 'done', null);
+        else if (job.state === 'running') this.finish(job, 'failed', describeKindFailure(job.action, output));
+        resolve(job);
+      });
+    });
+  }
+
+  private addLine(job: PracticeJob, line: string): void {
+    if (!line.trim()) return;
+    job.lines.push(line);
+    if (job.lines.length > KEPT_LINES) job.lines.splice(0, job.lines.length - KEPT_LINES);
+    const stage = stageOf(line);
+    if (stage) {
+      job.stage = stage.stage;
+      job.progress = Math.max(job.progress, stage.progress);
+    }
+  }
+
+  private finish(job: PracticeJob, state: PracticeJob['state'], error: string | null): void {
+    job.state = state;
+    job.error = error;
+    if (state === 'done') job.progress = 1;
+    this.options.onChange({ ...job, lines: [...job.lines] });
+  }
+}
+
+/**
+ * kind's docker CLI must reach the engine Dockside uses: through its docker context when it came
+ * from one (the context keeps its TLS settings), else through DOCKER_HOST.
+ */
+export function kindEnv(
+  env: Record<string, string | undefined>,
+  endpoint: { host: string; context: string } | null,
+): Record<string, string | undefined> {
+  if (!endpoint) return { ...env };
+  const { DOCKER_HOST: _host, DOCKER_CONTEXT: _context, ...rest } = env;
+  return endpoint.context !== 'default' ? { ...rest, DOCKER_CONTEXT: endpoint.context } : { ...rest, DOCKER_HOST: endpoint.host };
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}

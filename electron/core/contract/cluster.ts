@@ -1,0 +1,102 @@
+/**
+ * The contract's cluster domain: which local Kubernetes cluster the lessons use, the context
+ * guard's question when the learner's current context is not on this machine, how to get a
+ * cluster, and the practice cluster (`kind create cluster --name dockside`) with its progress.
+ *
+ * Part of THE contract (see index.ts): shared with the renderer, so free of Node and electron.
+ */
+import { z } from 'zod';
+import { noParams } from './params';
+
+/** A kubeconfig context as the UI names it. */
+export interface ClusterContextInfo {
+  name: string;
+  /** The tool that runs it: "kind", "Colima (k3s)", "Docker Desktop", ...; "a local cluster" or "a remote cluster" when unknown. */
+  tool: string;
+  server: string;
+  local: boolean;
+  /** Why it is judged local or remote, in a clause ("its server 10.0.0.5 is another machine"). */
+  reason: string;
+}
+
+/** Asked before a Kubernetes lesson starts when the current context is not on this machine. */
+export interface ClusterGuardQuestion {
+  /** The learner's current context: remote, so never contacted unless picked by typing its name. */
+  current: ClusterContextInfo;
+  /** The local contexts of the same kubeconfig, offered instead (the first is the suggestion). */
+  localContexts: ClusterContextInfo[];
+  /** Exactly what a lesson creates and deletes in the cluster it uses, one sentence each. */
+  effects: string[];
+}
+
+/** One way to get a local cluster, for this OS and engine. */
+export interface ClusterSetupHint {
+  tool: string;
+  /** What to do, in a sentence. */
+  text: string;
+  /** The command, when it is one (shown with a copy button). */
+  command?: string;
+}
+
+export interface PracticeJob {
+  action: 'create' | 'delete';
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** kind's output so far (the last lines), as it printed them. */
+  lines: string[];
+  /** The stage kind is in ("Ensuring node image"), and how far along the stages it is (0 to 1). */
+  stage: string | null;
+  progress: number;
+  /** One sentence when it failed: what went wrong and what to do. */
+  error: string | null;
+}
+
+export interface ClusterStatus {
+  /** The context Kubernetes lessons use; null: no local cluster (and no remote one picked). */
+  lessonContext: ClusterContextInfo | null;
+  /** current: the current context is local · chosen: picked in the guard dialog · offered: the first local context. */
+  source: 'current' | 'chosen' | 'offered' | null;
+  /** Set while the current context is remote and the learner has not chosen: the dialog asks. */
+  guard: ClusterGuardQuestion | null;
+  /** The kubeconfig could not be read (one sentence), when so. */
+  kubeconfigError: string | null;
+  /** How to get a local cluster here (shown when there is none). */
+  setup: ClusterSetupHint[];
+  practice: {
+    /** The kind CLI Dockside would run; null when it is not on PATH. */
+    kindPath: string | null;
+    /** How to install kind on this OS, in a sentence. */
+    installHint: string;
+    /** The practice cluster is in the kubeconfig (context kind-dockside). */
+    exists: boolean;
+    job: PracticeJob | null;
+  };
+}
+
+export interface ClusterRequests {
+  'cluster.status': { params: void; result: ClusterStatus };
+  /**
+   * Use this context for Kubernetes lessons while the current context is the one it is now;
+   * remembered in settings. A remote context needs `typedName` equal to its name (the learner
+   * typed it after reading what a lesson does there).
+   */
+  'cluster.choose': { params: { context: string; typedName?: string }; result: ClusterStatus };
+  /** Start `kind create|delete cluster --name dockside`; progress arrives as `cluster.practice`. */
+  'cluster.practice': { params: { action: 'create' | 'delete' }; result: PracticeJob };
+  /** Stop the running practice job (its whole process group). */
+  'cluster.cancelPractice': { params: void; result: void };
+}
+
+export interface ClusterEvents {
+  'cluster.changed': ClusterStatus;
+  'cluster.practice': PracticeJob;
+}
+
+/** A kubeconfig context name as kubectl accepts it. */
+const contextName = z.string().trim().min(1).max(253);
+
+export const clusterParams = {
+  'cluster.status': noParams,
+  'cluster.choose': z.object({ context: contextName, typedName: z.string().max(253).optional() }).strict(),
+  'cluster.practice': z.object({ action: z.enum(['create', 'delete']) }).strict(),
+  'cluster.cancelPractice': noParams,
+} satisfies { [N in keyof ClusterRequests]: z.ZodType };

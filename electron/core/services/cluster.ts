@@ -1,0 +1,86 @@
+/**
+ * The cluster part of the contract: which context the Kubernetes lessons use (read from the
+ * kubeconfig alone: nothing is contacted here), the guard dialog's answer, and the practice
+ * cluster. A fresh status goes to every window when an answer is remembered or kind finishes.
+ */
+import type { ClusterStatus } from '../contract';
+import type { CoreContext } from '../context';
+import { acceptChoice, contextInfo, decideLessonContext } from '../cluster/lesson-context';
+import { readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kubeconfig';
+import { PRACTICE_CLUSTER_NAME } from '../cluster/kind-output';
+import { findKind, PracticeCluster } from '../cluster/practice-cluster';
+import { clusterSetupHints, kindInstallHint } from '../cluster/setup-hints';
+import { CoreError } from '../errors';
+import type { Service } from '../rpc/service';
+
+type Names = 'cluster.status' | 'cluster.choose' | 'cluster.practice' | 'cluster.cancelPractice';
+
+export interface ClusterService extends Service<Names> {
+  practice: PracticeCluster;
+}
+
+export function createClusterService(context: CoreContext): ClusterService {
+  const readContexts = () => {
+    const learner = readLearnerKubeconfig({ env: context.env, homeDir: context.paths.homeDir, platform: context.platform });
+    return { contexts: summariseContexts(learner.config), error: learner.errors[0] ?? null };
+  };
+
+  const status = async (): Promise<ClusterStatus> => {
+    const { contexts, error } = readContexts();
+    const decision = decideLessonContext(contexts, context.settings.get().kubeContextChoices);
+    const engine = context.engine.status;
+    return {
+      lessonContext: decision.context ? contextInfo(decision.context) : null,
+      source: decision.source,
+      guard: decision.guard,
+      kubeconfigError: error,
+      setup: clusterSetupHints(context.platform, engine.state === 'connected' ? engine.info.product : null),
+      practice: {
+        kindPath: await findKind(context.env, context.platform),
+        installHint: kindInstallHint(context.platform),
+        exists: contexts.some((c) => c.name === `kind-${PRACTICE_CLUSTER_NAME}`),
+        job: practice.job,
+      },
+    };
+  };
+
+  const broadcastStatus = () =>
+    void status().then(
+      (next) => context.hub.broadcast('cluster.changed', next),
+      () => undefined, // the next request reports it
+    );
+
+  const practice = new PracticeCluster({
+    env: context.env,
+    platform: context.platform,
+    endpoint: () => context.engine.status.endpoint ?? null,
+    onChange: (job) => {
+      context.hub.broadcast('cluster.practice', job);
+      if (job.state !== 'running') broadcastStatus(); // kind changed the kubeconfig
+    },
+  });
+
+  return {
+    practice,
+    handlers: {
+      'cluster.status': status,
+      'cluster.choose': async (answer) => {
+        const { contexts } = readContexts();
+        const accepted = acceptChoice(contexts, answer);
+        if (!accepted.ok) throw new CoreError('BAD_REQUEST', accepted.error);
+        const current = contexts.find((c) => c.current)?.name ?? '';
+        const choices = { ...context.settings.get().kubeContextChoices, [current]: accepted.choice };
+        await context.settings.update({ kubeContextChoices: choices });
+        const next = await status();
+        context.hub.broadcast('cluster.changed', next);
+        return next;
+      },
+      'cluster.practice': ({ action }) => practice.start(action),
+      'cluster.cancelPractice': () => practice.cancel(),
+    },
+    dispose: async () => {
+      practice.cancel();
+      await practice.settled();
+    },
+  };
+}
