@@ -61,6 +61,9 @@ test('keyboard only: open the first Docker lesson, run its first command, see it
 });
 
 test('Tab goes round the welcome and the doctor: every control shows its focus, and none keeps it', async ({ app }) => {
+  // A round of Tab covers what is on the page: core loads behind the page, so wait for what it sends.
+  await expect(app.getByTestId('catalog-lesson').first()).toBeVisible();
+  await expect(app.getByTestId('welcome-start')).toBeVisible();
   const first = await tabUntil(app, () => true);
   const round = await tabUntil(app, (f) => f.what === first[0]!.what, 200);
   const names = round.map((f) => f.testId);
