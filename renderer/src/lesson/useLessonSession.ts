@@ -97,17 +97,29 @@ export function useLessonSession(
     setPhase('setup');
   }, []);
 
+  // The guard asks before preflight: preflight cannot judge a cluster until a context is chosen.
   const recheck = useCallback(
-    () => api.run.preflight({ lessonId }).then(afterPreflight, preflightFailed),
-    [lessonId, afterPreflight, preflightFailed],
+    () =>
+      checkCluster(lesson).then((chosen) => {
+        if (chosen) return api.run.preflight({ lessonId }).then(afterPreflight, preflightFailed);
+        setError(GUARD_DISMISSED);
+        setPhase('setup');
+      }),
+    [lessonId, lesson, checkCluster, afterPreflight, preflightFailed],
   );
 
   // First arrival on the lesson: its active run is simply shown, else preflight (and start if clear).
   useEffect(() => {
     if (!lesson || !runLoaded || attempted.current === lessonId) return;
     attempted.current = lessonId;
-    if (!run) api.run.preflight({ lessonId }).then(afterPreflight, preflightFailed);
-  }, [lesson, runLoaded, run, lessonId, afterPreflight, preflightFailed]);
+    if (!run) {
+      void checkCluster(lesson).then((chosen) => {
+        if (chosen) return api.run.preflight({ lessonId }).then(afterPreflight, preflightFailed);
+        setError(GUARD_DISMISSED);
+        setPhase('setup');
+      });
+    }
+  }, [lesson, runLoaded, run, lessonId, checkCluster, afterPreflight, preflightFailed]);
 
   // The engine came back while the setup card waited on it: ask again.
   const engineState = engine.state;
