@@ -23,6 +23,7 @@ const earlierRole = `e2e-earlier-${suffix}`;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'test-results', 'kube-live');
 
 test.describe.configure({ mode: 'serial' });
+// Skipped only off CI, with the reason global-setup.ts found (not root, no kube binaries).
 test.skip(cluster.skip !== null, cluster.skip ?? '');
 
 /** kubectl as the test (the cluster's admin), never through the lesson. */
