@@ -46,6 +46,7 @@ export const LESSON_EFFECTS: readonly string[] = [
   'Each lesson run creates one namespace named dockside-<lesson>-<run>, labelled ' +
     `${LESSON_LABEL}=<lesson>, ${RUN_LABEL}=<run> and ${MANAGED_LABEL}=dockside, and makes the lesson's objects in it.`,
   "Reset deletes that namespace with everything in it, and only a namespace carrying this run's label.",
+  'Reset also deletes the cluster-wide objects (a ClusterRole, a PersistentVolume...) made while the run was live, each only while it still has the id it had then.',
   'Nothing else in the cluster is changed or deleted, and your own kubeconfig is never written.',
 ];
 
