@@ -28,10 +28,27 @@ test.skip(
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
-/** The built kubectl first on PATH, as for a learner who has kubectl (tests/kube/build.sh prints where). */
-function kubePath(): string {
-  const bin = execFileSync('bash', [resolve(import.meta.dirname, '..', 'kube', 'build.sh')], { encoding: 'utf8' }).trim();
-  return `${bin}:${process.env.PATH ?? ''}`;
+/** Where tests/kube/build.sh put the built kubectl (warm: it only prints the directory). */
+const kubeBin = () => execFileSync('bash', [resolve(import.meta.dirname, '..', 'kube', 'build.sh')], { encoding: 'utf8' }).trim();
+
+/** This lesson's run namespaces on the cluster (labelled by Dockside), by name. */
+function runNamespaces(bin: string): string[] {
+  const selector = 'dockside.dev/lesson=kubernetes-deployments,app.kubernetes.io/managed-by=dockside';
+  const out = execFileSync(join(bin, 'kubectl'), ['get', 'namespaces', '-l', selector, '-o', 'name'], {
+    encoding: 'utf8',
+    env: { ...process.env, KUBECONFIG },
+  });
+  return out.split('\n').filter((line) => line !== '');
+}
+
+/**
+ * Reset starts a fresh run, with a namespace of its own, and the server stops with it open: delete
+ * the run namespaces that appeared during this test (never one that was there before).
+ */
+function deleteNewRunNamespaces(bin: string, before: readonly string[]): void {
+  const made = runNamespaces(bin).filter((name) => !before.includes(name));
+  if (made.length === 0) return;
+  execFileSync(join(bin, 'kubectl'), ['delete', ...made, '--wait=false'], { env: { ...process.env, KUBECONFIG } });
 }
 
 async function midway(app: Page, scheme: (typeof SCHEMES)[number]): Promise<void> {
@@ -69,13 +86,17 @@ async function resetRun(page: Page): Promise<void> {
 test.describe('Kubernetes screenshots', () => {
   for (const scheme of SCHEMES) {
     test(`a Kubernetes lesson midway, ${scheme}`, async ({ page }) => {
-      const server = await startDockside({ KUBECONFIG, PATH: kubePath() });
+      const bin = kubeBin();
+      const before = runNamespaces(bin);
+      // The built kubectl first on PATH, as for a learner who has kubectl.
+      const server = await startDockside({ KUBECONFIG, PATH: `${bin}:${process.env.PATH ?? ''}` });
       try {
         await openApp(page, server);
         await midway(page, scheme);
       } finally {
         await resetRun(page);
         await stopDockside(server);
+        deleteNewRunNamespaces(bin, before);
       }
     });
   }

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckContext } from '../../electron/core/checks/kind';
 import { checkKind } from '../../electron/core/checks/registry';
+import { offlineCheckContext } from '../helpers/offline-check-context';
 
 const kubeContext = checkKind('kubeContext');
 let workspace: string;
@@ -28,24 +28,15 @@ function writeKubeconfig(current: string): void {
   );
 }
 
-function context(): CheckContext {
-  return {
-    // kubeContext reads only the lesson kubeconfig; no engine, no API call.
-    engine: null as unknown as CheckContext['engine'],
-    run: {
-      startedAt: Date.now() - 60_000,
-      stepStartedAt: Date.now() - 60_000,
-      workspaceDir: workspace,
-      createdDuringRun: () => false,
-      createdNames: () => [],
-      commandsSince: () => [],
-      cluster: { context: 'kind-dockside', namespace: 'dockside-kubernetes-contexts-1a2b3c4d', kubeconfigPath },
-    },
-  };
-}
-
 async function evaluate(spec: unknown) {
-  return kubeContext.evaluate(kubeContext.schema.parse(spec), context());
+  return kubeContext.evaluate(
+    kubeContext.schema.parse(spec),
+    offlineCheckContext(workspace, {
+      context: 'kind-dockside',
+      namespace: 'dockside-kubernetes-contexts-1a2b3c4d',
+      kubeconfigPath,
+    }),
+  );
 }
 
 beforeAll(() => {
