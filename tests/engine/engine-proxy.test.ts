@@ -16,6 +16,7 @@ import { TerminalLedger } from '../../electron/core/engine-proxy/terminal-ledger
 import { fromHost, type ResolvedEndpoint } from '../../electron/core/engine/endpoint';
 import { EngineSocketProxy } from '../helpers/socket-proxy';
 import { cleanupDir, cli, LABEL, removeLabelled, sh, suffix, tempDir, until } from './helpers/lessons-harness';
+import { proxyCli } from './helpers/proxy-cli';
 
 const s = suffix();
 const box = `lt-proxy-box-${s}`;
@@ -26,20 +27,7 @@ let proxy: EngineProxy;
 let env: Record<string, string | undefined>;
 let dir: string;
 
-function docker(args: string[], input?: string): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = execFile('docker', args, { env, encoding: 'utf8', maxBuffer: 64 << 20 }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-    );
-    if (input !== undefined) child.stdin!.end(input);
-  });
-}
-
-async function ok(...args: string[]): Promise<string> {
-  const result = await docker(args);
-  if (result.code !== 0) throw new Error(`docker ${args.join(' ')} exited ${result.code}: ${result.err}`);
-  return result.out.trim();
-}
+const { docker, ok } = proxyCli(() => env);
 
 beforeAll(async () => {
   dir = tempDir('proxy');
