@@ -65,6 +65,12 @@ describe('planning a terminal on an ssh:// engine', () => {
       const plan = await proxies.planFor('session-ok', bare);
       expect(plan.notice).toBeNull();
       expect(plan.proxyHost).toMatch(/^unix:\/\//);
+      // A socket path in the URL is the remote engine's: `docker --host=unix://<path>` there.
+      const pathed = fromDockerHost(`ssh://${sshd.alias}/var/run/docker.sock`);
+      expect(pathed.dial).toMatchObject({ remoteSocket: '/var/run/docker.sock' });
+      expect(await proxies.planFor('session-path', pathed)).toMatchObject({ notice: null });
+      const wrongPath = fromDockerHost(`ssh://${sshd.alias}/nowhere/docker.sock`);
+      expect((await proxies.planFor('session-wrong-path', wrongPath)).notice).toContain('/nowhere/docker.sock');
     } finally {
       proxies.closeAll();
     }
