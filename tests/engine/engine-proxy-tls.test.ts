@@ -5,7 +5,6 @@
  * the proxy's socket, and the proxy does the TLS. Plain, hijacked and bulk paths all work, the
  * ledger records what was made, and a refused certificate reaches the CLI as a clear error.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { EngineProxy } from '../../electron/core/engine-proxy/engine-proxy';
 import { TerminalLedger } from '../../electron/core/engine-proxy/terminal-ledger';
 import { contextDirName, resolveEndpoint, type ResolvedEndpoint } from '../../electron/core/engine/endpoint';
 import { cleanupDir, LABEL, removeLabelled, sh, suffix, tempDir, until } from './helpers/lessons-harness';
-import { proxyCli } from './helpers/proxy-cli';
+import { copyRoundTrip, proxyCli } from './helpers/proxy-cli';
 import { certFolder, makeCert, TlsEngineRelay } from './helpers/proxy-tls';
 
 const s = suffix();
@@ -25,7 +24,8 @@ let proxy: EngineProxy;
 /** The engine behind TLS with a certificate for 127.0.0.1, and one whose certificate names another host. */
 let relay: TlsEngineRelay;
 let misnamed: TlsEngineRelay;
-const { docker, ok } = proxyCli(() => ({ ...process.env, DOCKER_HOST: proxy.dockerHost }));
+const cli = proxyCli(() => ({ ...process.env, DOCKER_HOST: proxy.dockerHost }));
+const { docker, ok } = cli;
 
 /** As the app resolves a terminal's engine from the learner's environment. */
 function fromEnv(port: number, certPath: string): ResolvedEndpoint {
@@ -105,11 +105,7 @@ describe('an engine behind mutual TLS', () => {
   });
 
   it('docker cp in and out moves the bytes unchanged', async () => {
-    const payload = randomBytes(2 << 20);
-    writeFileSync(join(dir, 'in.bin'), payload);
-    await ok('cp', join(dir, 'in.bin'), `${box}:/tmp/in.bin`);
-    await ok('cp', `${box}:/tmp/in.bin`, join(dir, 'out.bin'));
-    expect(readFileSync(join(dir, 'out.bin')).equals(payload)).toBe(true);
+    expect(await copyRoundTrip(cli, box, dir, 2 << 20)).toBe(true);
   });
 
   it('leaves no TLS connection open once the CLI is done', async () => {

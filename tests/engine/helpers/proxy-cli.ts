@@ -1,5 +1,8 @@
 /** The real docker CLI pointed at a terminal proxy (DOCKER_HOST in `env`), for the proxy's engine tests. */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface CliResult {
   code: number;
@@ -31,4 +34,13 @@ export function proxyCli(env: () => Record<string, string | undefined>): ProxyCl
     return result.out.trim();
   };
   return { docker, ok };
+}
+
+/** `docker cp` random bytes into the container and back out (the bulk path); true when unchanged. */
+export async function copyRoundTrip(cli: ProxyCli, container: string, dir: string, bytes: number): Promise<boolean> {
+  const payload = randomBytes(bytes);
+  writeFileSync(join(dir, 'in.bin'), payload);
+  await cli.ok('cp', join(dir, 'in.bin'), `${container}:/tmp/in.bin`);
+  await cli.ok('cp', `${container}:/tmp/in.bin`, join(dir, 'out.bin'));
+  return readFileSync(join(dir, 'out.bin')).equals(payload);
 }
