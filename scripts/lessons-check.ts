@@ -7,6 +7,11 @@
  * Exits non-zero when a lesson is broken or a step is not proven. Removes only what it created.
  * The engine is the one the docker CLI would use (DOCKER_HOST first); solutions inherit the same
  * environment. `npm run lessons:engines` runs it once per provisioned engine.
+ *
+ * Lessons of the cluster tracks (kubernetes, k9s, helm) run on the local cluster the learner's
+ * kubeconfig (KUBECONFIG) names, as in the app. `--no-cluster` leaves them out and names them
+ * (`lessons:engines`); `--only-cluster` replays only them (`npm run lessons:cluster`, on the test
+ * cluster with its real node).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,20 +23,25 @@ import { ProgressStore } from '../electron/core/progress/progress-store';
 import { lessonScope } from '../electron/core/authoring/lesson-scope';
 import { RunService } from '../electron/core/runner/run-service';
 import { replayLesson, type LessonVerdict } from '../electron/core/authoring/solution-replay';
+import { needsCluster } from '../electron/core/runner/run-cluster';
 import { createStandaloneContext } from '../electron/core/authoring/standalone-context';
 
 interface Args {
   dir: string;
   validateOnly: boolean;
   only: string[];
+  /** all: every lesson; none: no cluster lesson; only: cluster lessons alone. */
+  cluster: 'all' | 'none' | 'only';
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dir: resolve('lessons'), validateOnly: false, only: [] };
+  const args: Args = { dir: resolve('lessons'), validateOnly: false, only: [], cluster: 'all' };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--dir') args.dir = resolve(argv[++i] ?? 'lessons');
     else if (arg === '--validate-only') args.validateOnly = true;
+    else if (arg === '--no-cluster') args.cluster = 'none';
+    else if (arg === '--only-cluster') args.cluster = 'only';
     else args.only.push(arg);
   }
   return args;
@@ -72,7 +82,14 @@ async function main(): Promise<number> {
   console.log(`lessons:check: ${catalog.lessons.length} lesson(s) loaded from ${args.dir}, ${catalog.broken.length} broken`);
   for (const problem of catalog.problems) console.log(`  ${problem}`);
   let failed = catalog.broken.length > 0;
-  const lessons = catalog.lessons.filter((l) => args.only.length === 0 || args.only.includes(l.summary.id));
+  const chosen = catalog.lessons.filter((l) => args.only.length === 0 || args.only.includes(l.summary.id));
+  const lessons = chosen.filter((l) => args.cluster === 'all' || needsCluster(l) === (args.cluster === 'only'));
+  // Said by name, so a table without them is never read as their proof.
+  const elsewhere = chosen.filter((l) => args.cluster === 'none' && needsCluster(l));
+  if (elsewhere.length > 0)
+    console.log(
+      `  not replayed here (cluster lessons; \`npm run lessons:cluster\` proves them on the test cluster): ${elsewhere.map((l) => l.summary.id).join(', ')}`,
+    );
   const unknown = args.only.filter((id) => !catalog.lessons.some((l) => l.summary.id === id));
   for (const id of unknown) console.log(`  no lesson with id ${id}`);
   if (unknown.length > 0) failed = true;

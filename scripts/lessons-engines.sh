@@ -4,6 +4,7 @@
 # current 26.1 on its own, with the 26.1 CLI — with Debian's credential helpers on PATH, as a
 # learner's Linux desktop has them.
 # In CI (CI=true) a missing engine or helper fails; elsewhere it is named and left out.
+# Cluster lessons (kubernetes, k9s, helm) are named and left to `npm run lessons:cluster`.
 set -uo pipefail
 REPO_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # Only their locations: the provisioning parts define paths and functions, and run nothing.
@@ -21,7 +22,7 @@ if [ -x "$CREDENTIAL_HELPERS_BIN/docker-credential-secretservice" ]; then helper
 else missing "no credential helpers at $CREDENTIAL_HELPERS_BIN"; fi
 
 # Solutions run the docker on PATH: say which, beside the engine lessons:check names.
-check() { printf '\nlessons:engines: %s on PATH\n' "$(docker --version)"; npx tsx "$REPO_ROOT/scripts/lessons-check.ts" "$@"; }
+check() { printf '\nlessons:engines: %s on PATH\n' "$(docker --version)"; npx tsx "$REPO_ROOT/scripts/lessons-check.ts" --no-cluster "$@"; }
 
 failed=0
 # The default engine, as the docker CLI finds it.

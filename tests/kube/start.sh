@@ -23,7 +23,8 @@ on_failure() {
 }
 trap on_failure ERR
 bash "$KUBE_DIR/control-plane.sh"
-bash "$KUBE_DIR/kwok.sh"
+# DOCKSIDE_KUBE_KWOK_NODES=0: no simulated node at all (lessons:cluster: one real node, as kind).
+[ "${DOCKSIDE_KUBE_KWOK_NODES:-1}" = 0 ] || bash "$KUBE_DIR/kwok.sh"
 [ "$real_node" = 0 ] || bash "$KUBE_DIR/node.sh"
 trap - ERR
 printf '%s\n' "$ADMIN_KUBECONFIG"

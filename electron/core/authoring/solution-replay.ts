@@ -9,7 +9,7 @@
  * the terminal are proven the same way.
  */
 import { spawn } from 'node:child_process';
-import type { StepState } from '../contract';
+import type { Preflight, StepState } from '../contract';
 import type { CoreContext } from '../context';
 import { messageOf } from '../errors';
 import type { LoadedLesson } from '../lessons/types';
@@ -18,6 +18,9 @@ import type { LessonRun } from '../runner/lesson-run';
 import { chooseRemovals, type RunService } from '../runner/run-service';
 import { EngineProxy } from '../engine-proxy/engine-proxy';
 import { buildSessionEnv } from '../terminal/session-env';
+import { lessonToolEnv } from '../cluster/lesson-tools';
+import { needsCluster, resetRunCluster } from '../runner/run-cluster';
+import type { RunClusterSource } from '../runner/cluster-feed';
 
 export type StepVerdict =
   | { step: number; title: string; outcome: 'proven'; ms: number }
@@ -110,8 +113,15 @@ async function passedWithin(run: LessonRun, index: number, timeoutMs: number): P
   return after;
 }
 
-/** Solutions run as in a terminal: the session environment, through an engine proxy of their own. */
-async function replayProxy(context: CoreContext): Promise<{ proxy: EngineProxy; env: Record<string, string | undefined> }> {
+/**
+ * Solutions run as in a terminal: the session environment, through an engine proxy of their own,
+ * and for a cluster lesson the lesson kubeconfig and the tools' homes in the workspace.
+ */
+async function replayProxy(
+  context: CoreContext,
+  lesson: LoadedLesson,
+  workspaceDir: string,
+): Promise<{ proxy: EngineProxy; env: Record<string, string | undefined> }> {
   const proxy = new EngineProxy({ endpoint: () => context.engine.connected?.endpoint ?? null, ledger: context.ledger });
   await proxy.listen();
   const env = buildSessionEnv({
@@ -121,19 +131,46 @@ async function replayProxy(context: CoreContext): Promise<{ proxy: EngineProxy; 
     version: context.version,
     proxyHost: proxy.dockerHost,
   });
+  if (needsCluster(lesson)) Object.assign(env, lessonToolEnv(workspaceDir));
   return { proxy, env };
 }
 
 /** Remove what the replay made in its terminal; what other clients made meanwhile is left and named. */
-async function cleanUp(context: CoreContext, run: LessonRun): Promise<LessonVerdict['cleanup']> {
+async function cleanUp(
+  context: CoreContext,
+  run: LessonRun,
+  cluster: RunClusterSource | null,
+): Promise<LessonVerdict['cleanup']> {
   // Events of the last command may still be on their way, and BuildKit sends none: adopt by looking too.
   await run.reconcile().catch(() => undefined);
   const docker = context.engine.connected?.docker;
   const { remove, leftOutside } = chooseRemovals(run.attribution.all, []);
   const outside = leftOutside.map((o) => `${o.type} ${o.name}`);
-  if (!docker) return { removed: 0, kept: ['the engine went away before cleanup'], outside };
+  // The run's namespace and the cluster-scoped objects it made (by uid), as the learner's reset.
+  const clusterReset = cluster
+    ? await resetRunCluster(cluster, run.runId).catch((error: unknown) => ({
+        removed: [],
+        kept: [`the run's namespace: ${messageOf(error)}`],
+      }))
+    : { removed: [], kept: [] };
+  if (!docker)
+    return { removed: clusterReset.removed.length, kept: ['the engine went away before cleanup', ...clusterReset.kept], outside };
   const outcome = await removeCreated(docker, remove);
-  return { removed: outcome.removed.length, kept: outcome.kept.map((k) => k.reason), outside };
+  return {
+    removed: outcome.removed.length + clusterReset.removed.length,
+    kept: [...outcome.kept.map((k) => k.reason), ...clusterReset.kept],
+    outside,
+  };
+}
+
+/** What keeps a lesson from being replayed at all: engine, conflicts, missing images, unmet requirements. */
+function preflightBlockers(preflight: Preflight): string[] {
+  return [
+    ...(preflight.engineError ? [`engine: ${preflight.engineError}`] : []),
+    ...preflight.conflicts.map((c) => c.problem),
+    ...preflight.images.filter((i) => !i.present).map((i) => `image ${i.name} is missing`),
+    ...preflight.requirements.filter((r) => r.met === false && r.name !== 'docker').map((r) => `${r.name}: ${r.detail}`),
+  ];
 }
 
 export async function replayLesson(
@@ -142,7 +179,8 @@ export async function replayLesson(
   lesson: LoadedLesson,
   options: ReplayOptions = {},
 ): Promise<LessonVerdict> {
-  const passTimeoutMs = options.passTimeoutMs ?? 15_000;
+  // Pods start, probe and restart on a real node: a cluster step may take tens of seconds.
+  const passTimeoutMs = options.passTimeoutMs ?? (needsCluster(lesson) ? 90_000 : 15_000);
   const commandTimeoutMs = options.commandTimeoutMs ?? 60_000;
   const verdict: LessonVerdict = {
     lessonId: lesson.summary.id,
@@ -155,24 +193,17 @@ export async function replayLesson(
       verdict.steps.push({ step: step.index, title: step.title, outcome: 'skipped', reason });
   };
 
-  const preflight = await runs.preflight(lesson.summary.id);
-  const blockers = [
-    ...(preflight.engineError ? [`engine: ${preflight.engineError}`] : []),
-    ...preflight.conflicts.map((c) => c.problem),
-    ...preflight.images.filter((i) => !i.present).map((i) => `image ${i.name} is missing`),
-  ];
+  const blockers = preflightBlockers(await runs.preflight(lesson.summary.id));
   if (blockers.length > 0) {
     verdict.error = `preflight: ${blockers.join('; ')}`;
     skipRest(0, 'not replayed');
     return verdict;
   }
 
-  const { proxy, env } = await replayProxy(context);
-  const state = await runs.start(lesson.summary.id, true).catch((error: unknown) => {
-    proxy.close();
-    throw error;
-  });
+  const state = await runs.start(lesson.summary.id, true);
   const run = runs.active!;
+  const cluster = runs.activeCluster;
+  const { proxy, env } = await replayProxy(context, lesson, state.workspaceDir);
   try {
     for (const step of lesson.steps) {
       await run.settled();
@@ -205,7 +236,7 @@ export async function replayLesson(
     }
     return verdict;
   } finally {
-    verdict.cleanup = await cleanUp(context, run);
+    verdict.cleanup = await cleanUp(context, run, cluster);
     runs.stop();
     proxy.close();
   }

@@ -19,18 +19,17 @@ import { readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kub
 import { decideLessonContext } from '../cluster/lesson-context';
 import type { KubeContextChoice } from '../contract';
 import { KubeconfigProblem, writeLessonKubeconfig } from '../cluster/lesson-kubeconfig';
+import { isClusterLessonId, lessonKubeconfigPath } from '../cluster/lesson-tools';
 import { deleteRunNamespace, ensureRunNamespace, runNamespaceName, type NamespaceDeletion } from '../cluster/run-namespace';
 import { messageOf } from '../errors';
 import type { RunClusterSource } from './cluster-feed';
 
-/** Where the lesson kubeconfig lives in a workspace (the lesson terminal's KUBECONFIG). */
-export function lessonKubeconfigPath(workspaceDir: string): string {
-  return join(workspaceDir, '.kube', 'config');
-}
-
-/** A lesson reads the cluster when any of its checks does. */
+/** A lesson works on a cluster when it belongs to a cluster track or any of its checks reads one. */
 export function needsCluster(lesson: LoadedLesson): boolean {
-  return lesson.steps.some((step) => step.checks.some((check) => checkKind(check.kind).source === 'cluster'));
+  return (
+    isClusterLessonId(lesson.summary.id) ||
+    lesson.steps.some((step) => step.checks.some((check) => checkKind(check.kind).source === 'cluster'))
+  );
 }
 
 export interface RunClusterInput {

@@ -89,6 +89,10 @@ export class RunService {
   get active(): LessonRun | null {
     return this.run;
   }
+  /** The active run's cluster (a Kubernetes lesson's namespace and watches), or null. */
+  get activeCluster(): RunClusterSource | null {
+    return this.cluster;
+  }
 
   async start(lessonId: string, restart: boolean): Promise<RunState> {
     // Two clicks in two windows must not start two runs.

@@ -4,11 +4,13 @@
  */
 import { copyFile, mkdir, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { isClusterLessonId, prepareLessonTools } from '../cluster/lesson-tools';
 import type { LoadedLesson } from '../lessons/types';
 
 /** Create the workspace; copy each starter file in unless the learner already has one there (or every one, when `overwrite`). */
 export async function prepareWorkspace(lesson: LoadedLesson, workspaceDir: string, overwrite: boolean): Promise<void> {
   await mkdir(workspaceDir, { recursive: true });
+  if (isClusterLessonId(lesson.summary.id)) await prepareLessonTools(workspaceDir);
   if (!lesson.starterDir) return;
   for (const file of lesson.starterFiles) {
     const from = join(lesson.starterDir, file);

@@ -8,7 +8,7 @@ import type { CoreContext } from '../context';
 import { resolveEndpoint, type ResolvedEndpoint } from '../engine/endpoint';
 import { TerminalProxies } from '../engine-proxy/terminal-proxies';
 import { messageOf } from '../errors';
-import { lessonKubeconfigPath } from '../runner/run-cluster';
+import { isClusterLessonId, lessonToolEnv } from '../cluster/lesson-tools';
 import { workspaceDir } from '../workspace';
 import { LoginEnvCache } from './login-env';
 import type { SpawnPlan } from './pty-session';
@@ -116,8 +116,9 @@ async function planFor(
     version: context.version,
     proxyHost: proxy.proxyHost,
   });
-  // A Kubernetes lesson's terminal reaches only the lesson's cluster: kubectl, helm and k9s read this file.
-  if (lessonId?.startsWith('kubernetes/')) env.KUBECONFIG = lessonKubeconfigPath(workspaceDir(context.paths, lessonId));
+  // A cluster lesson's terminal reaches only the lesson's cluster, and its helm and k9s keep their
+  // state in the workspace: the learner's own kubeconfig, repositories and k9s config stay as they are.
+  if (lessonId && isClusterLessonId(lessonId)) Object.assign(env, lessonToolEnv(workspaceDir(context.paths, lessonId)));
   if (shell.path !== baseEnv.SHELL && env.SHELL !== undefined) env.SHELL = shell.path;
   return {
     shell: shell.path,
