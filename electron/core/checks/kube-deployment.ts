@@ -1,14 +1,15 @@
 /**
  * `deployment`: replicas wanted and ready/updated/available, the image, the rollout strategy and
- * its parameters, the revision, env and probes of its containers, and how many old pods are still
- * terminating (`terminating: 0`: the rollout has fully settled, not just made its new pods
- * available). Status counts pass only once the controller has observed the latest change. Read
- * from the watch's store.
+ * its parameters, the revision, env, probes and size (requests, limits) of its containers, and
+ * how many old pods are still terminating (`terminating: 0`: the rollout has fully settled, not
+ * just made its new pods available). Status counts pass only once the controller has observed
+ * the latest change. Read from the watch's store.
  */
 import { z } from 'zod';
 import type { KubeObject } from '../cluster/resources';
 import { containerImages, defineKubeKind, differs, imageMiss, kubeSpec, labelMisses } from './kube-objects';
 import { podTemplateMisses, podTemplateShape, podTemplateWanted, type PodTemplateWants } from './kube-pod-template';
+import { resourcesMisses, resourcesShape, resourcesWanted, type ResourceWants } from './kube-resources';
 import { plural } from './phrases';
 import { scalarText } from './schema-helpers';
 
@@ -23,9 +24,10 @@ const deploymentSpec = kubeSpec({
   revision: z.number().int().min(1).optional(),
   terminating: z.number().int().min(0).optional(),
   ...podTemplateShape,
+  ...resourcesShape,
 });
 
-type DeploymentSpec = z.output<typeof deploymentSpec> & PodTemplateWants;
+type DeploymentSpec = z.output<typeof deploymentSpec> & PodTemplateWants & ResourceWants;
 
 interface Deployment extends KubeObject {
   spec?: {
@@ -71,6 +73,7 @@ function wanted(spec: DeploymentSpec): string[] {
     ...(spec.revision !== undefined ? [`is at revision ${spec.revision}`] : []),
     ...(spec.terminating !== undefined ? [terminatingText(spec.terminating)] : []),
     ...podTemplateWanted(spec),
+    ...resourcesWanted(spec),
   ];
 }
 
@@ -101,6 +104,7 @@ function misses(spec: DeploymentSpec, object: KubeObject): string[] {
     ...differs(status.terminatingReplicas ?? 0, spec.terminating, (v) => `has ${v} pods terminating`),
     ...imageMiss(containerImages(deployment.spec?.template?.spec?.containers), spec.image),
     ...podTemplateMisses(spec, deployment.spec?.template?.spec?.containers),
+    ...resourcesMisses(spec, deployment.spec?.template?.spec?.containers),
     ...labelMisses(object, spec.labelsHave),
   ];
 }
