@@ -43,25 +43,24 @@ async function check(spec: unknown, object: KubeObject): Promise<CheckResult> {
 
 const available = { replicas: 4, updatedReplicas: 4, readyReplicas: 4, availableReplicas: 4 };
 
+/** The settled deployment with `terminating` old pods left. */
+const withTerminating = (terminating: number) => deployment({ ...available, terminatingReplicas: terminating });
+const settledWant = { name: 'web', available: 4, terminating: 0 };
+
 describe('deployment terminating', () => {
   it('fails while old pods are still terminating after the rollout made its new ones available', async () => {
-    expect(
-      await check({ name: 'web', available: 4, terminating: 0 }, deployment({ ...available, terminatingReplicas: 3 })),
-    ).toEqual({
+    expect(await check(settledWant, withTerminating(3))).toEqual({
       pass: false,
       explanation: 'deployment web has 3 pods terminating, not 0',
     });
   });
 
   it('passes once they are gone', async () => {
-    expect(
-      await check({ name: 'web', available: 4, terminating: 0 }, deployment({ ...available, terminatingReplicas: 0 })),
-    ).toEqual({
+    expect(await check(settledWant, withTerminating(0))).toEqual({
       pass: true,
       explanation: 'deployment web has 4 available replicas and has no pod left terminating',
     });
   });
-
   it('counts a cluster that does not report the field (before 1.33) as none terminating', async () => {
     expect((await check({ name: 'web', terminating: 0 }, deployment(available))).pass).toBe(true);
   });
