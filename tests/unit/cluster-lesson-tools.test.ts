@@ -30,6 +30,7 @@ describe("a cluster lesson's tools", () => {
     expect(env).toEqual({
       KUBECONFIG: '/ws/kubernetes/pods/.kube/config',
       K9S_CONFIG_DIR: '/ws/kubernetes/pods/.k9s',
+      K9S_LOGS_DIR: '/ws/kubernetes/pods/.k9s',
       HELM_CONFIG_HOME: '/ws/kubernetes/pods/.helm/config',
       HELM_CACHE_HOME: '/ws/kubernetes/pods/.helm/cache',
       HELM_DATA_HOME: '/ws/kubernetes/pods/.helm/data',

@@ -213,7 +213,11 @@ export async function replayLesson(
           step: step.index,
           title: step.title,
           outcome: 'failed',
-          reason: `passes before its solution ran (${failingChecks(before)})`,
+          // A step that shows failed before the learner did anything is as wrong as one that passes.
+          reason:
+            before.status === 'passed'
+              ? `passes before its solution ran (${failingChecks(before)})`
+              : `shows ${before.status} before its solution ran (${failingChecks(before)})`,
         });
         skipRest(step.index + 1, 'an earlier step failed');
         return verdict;

@@ -30,6 +30,8 @@ export function lessonToolEnv(workspaceDir: string): Record<string, string> {
   return {
     KUBECONFIG: lessonKubeconfigPath(workspaceDir),
     K9S_CONFIG_DIR: lessonK9sDir(workspaceDir),
+    // Else k9s logs to one file in /tmp shared by every lesson (and every user of that name).
+    K9S_LOGS_DIR: lessonK9sDir(workspaceDir),
     HELM_CONFIG_HOME: join(helm, 'config'),
     HELM_CACHE_HOME: join(helm, 'cache'),
     HELM_DATA_HOME: join(helm, 'data'),

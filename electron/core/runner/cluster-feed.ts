@@ -5,6 +5,8 @@
  * treats them exactly as engine events, stream resyncs and engine errors.
  */
 import { ClusterReader } from '../checks/cluster-reader';
+import { checkKind } from '../checks/registry';
+import type { CommandFeed } from '../terminal/command-feed';
 import type { CheckTriggers, RunCluster } from '../checks/kind';
 import type { ClusterCreated } from '../cluster/cluster-created';
 import type { ClusterWatches } from '../cluster/cluster-watches';
@@ -36,6 +38,7 @@ export class ClusterFeed {
 
   constructor(
     source: RunClusterSource | { error: string } | undefined,
+    private readonly commands: Pick<CommandFeed, 'startedSince'>,
     private readonly listener: ClusterFeedListener,
   ) {
     this.source = source && 'watches' in source ? source : undefined;
@@ -44,6 +47,17 @@ export class ClusterFeed {
 
   get facts(): RunCluster | undefined {
     return this.source?.facts;
+  }
+
+  /**
+   * Whether a change the cluster reports (or a new answer of `check`) is the learner's attempt at
+   * the step current since `stepStartedAt`. Controllers change objects for seconds after a step
+   * passed (pods turn ready, old ReplicaSets go): such a change counts only once the learner ran a
+   * command in this step, so the next step never shows failed before they did anything.
+   */
+  isAttempt(stepStartedAt: number, check?: { kind: string }): boolean {
+    if (check && checkKind(check.kind).source !== 'cluster') return true;
+    return this.commands.startedSince(stepStartedAt);
   }
 
   /** A reader for one evaluation pass (its lists memoised within the pass). */

@@ -80,8 +80,8 @@ export class LessonRun {
     this.poller = new StepPoller(this.timing.pollMs, (step, checks) => {
       if (!this.stopped && this.currentStep === step) this.markDirty(step, checks);
     });
-    this.cluster = new ClusterFeed(options.cluster, {
-      change: (touched) => this.touched(touched),
+    this.cluster = new ClusterFeed(options.cluster, options.context.commands, {
+      change: (t) => (this.cluster.isAttempt(this.progress.stepStartedAt) ? this.touched(t) : this.markWatched(t)),
       gap: () => this.markWatched((t) => t.watch !== undefined),
       trouble: (message) => message !== null && this.setEngineError(message, 'cluster'),
     });
@@ -342,7 +342,8 @@ export class LessonRun {
     const touched = new Set<number>();
     targets.forEach(([step, check], i) => {
       // A polled answer that changed (a file appeared, a page now answers) is an attempt too.
-      if (this.progress.record(step, check, results[i]!)) this.armSettle();
+      const mayAttempt = this.cluster.isAttempt(this.progress.stepStartedAt, this.lesson.steps[step]!.checks[check]!);
+      if (this.progress.record(step, check, results[i]!, mayAttempt)) this.armSettle();
       touched.add(step);
     });
     for (const step of [...touched].sort((a, b) => a - b)) this.settleStep(step);

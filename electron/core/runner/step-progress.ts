@@ -132,12 +132,15 @@ export class StepProgress {
     };
   }
 
-  /** Record one check's result. True when it was an attempt at the current step (a polled answer changed). */
-  record(step: number, check: number, result: CheckResult): boolean {
+  /**
+   * Record one check's result. True when it was an attempt at the current step (a polled answer
+   * changed), unless `mayAttempt` says the learner has not acted.
+   */
+  record(step: number, check: number, result: CheckResult, mayAttempt = true): boolean {
     const before = this.records[step]!.checks[check]!;
     this.records[step]!.checks[check] = { ...before, pass: result.pass, explanation: result.explanation };
     const changedAnswer = step === this.currentStep && before.pass !== null && before.explanation !== result.explanation;
-    return changedAnswer && this.attemptNow();
+    return changedAnswer && mayAttempt && this.attemptNow();
   }
 
   /** Apply a step's recorded results: pass the current step, let a live one regress or recover. */

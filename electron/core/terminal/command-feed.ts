@@ -42,6 +42,11 @@ export class CommandFeed {
     return false;
   }
 
+  /** True when the learner started a command at or after `sinceMs` (finished or still running). */
+  startedSince(sinceMs: number): boolean {
+    return this.runningSince(sinceMs) || this.recent.some((c) => c.startedAt >= sinceMs);
+  }
+
   publish(command: FinishedCommand): void {
     this.running.delete(command.sessionId);
     this.recent.push(command);
