@@ -342,7 +342,7 @@ export class LessonRun {
     const touched = new Set<number>();
     targets.forEach(([step, check], i) => {
       // A polled answer that changed (a file appeared, a page now answers) is an attempt too.
-      const mayAttempt = this.cluster.isAttempt(this.progress.stepStartedAt, this.lesson.steps[step]!.checks[check]!);
+      const mayAttempt = this.cluster.isAttempt(this.progress.stepStartedAt, this.lesson.steps[step]!.checks[check]);
       if (this.progress.record(step, check, results[i]!, mayAttempt)) this.armSettle();
       touched.add(step);
     });
