@@ -16,7 +16,7 @@ import type { PracticeJob } from '../contract';
 import { which } from '../doctor/tools';
 import { CoreError, messageOf } from '../errors';
 import { describeKindFailure, kindMissingSentence, PRACTICE_CLUSTER_NAME, stageOf } from './kind-output';
-import { kindInstallHint } from './setup-hints';
+import { kindInstallHintFor } from './kind-install';
 
 const KEPT_LINES = 200;
 const KILL_GRACE_MS = 3000;
@@ -74,7 +74,7 @@ export class PracticeCluster {
     const job: PracticeJob = { action, state: 'running', lines: [], stage: null, progress: 0, error: null };
     this.current = job;
     if (!kind) {
-      this.finish(job, 'failed', kindMissingSentence(kindInstallHint(this.options.platform)));
+      this.finish(job, 'failed', kindMissingSentence(await kindInstallHintFor(this.options.env, this.options.platform)));
       this.finished = Promise.resolve(job);
       return { ...job };
     }

@@ -9,7 +9,8 @@ import { acceptChoice, contextInfo, decideLessonContext } from '../cluster/lesso
 import { readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kubeconfig';
 import { PRACTICE_CLUSTER_NAME } from '../cluster/kind-output';
 import { findKind, PracticeCluster } from '../cluster/practice-cluster';
-import { clusterSetupHints, kindInstallHint } from '../cluster/setup-hints';
+import { kindInstallHintFor } from '../cluster/kind-install';
+import { clusterSetupHints } from '../cluster/setup-hints';
 import { CoreError } from '../errors';
 import type { Service } from '../rpc/service';
 
@@ -37,7 +38,7 @@ export function createClusterService(context: CoreContext): ClusterService {
       setup: clusterSetupHints(context.platform, engine.state === 'connected' ? engine.info.product : null),
       practice: {
         kindPath: await findKind(context.env, context.platform),
-        installHint: kindInstallHint(context.platform),
+        installHint: await kindInstallHintFor(context.env, context.platform),
         exists: contexts.some((c) => c.name === `kind-${PRACTICE_CLUSTER_NAME}`),
         job: practice.job,
       },
