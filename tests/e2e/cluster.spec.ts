@@ -81,7 +81,7 @@ base('no local cluster: the status bar and doctor say so, the Kubernetes page sa
     await expect(view.getByTestId('cluster-setup')).toContainText('kind create cluster --name dockside');
     // Without kind on PATH there is no button, and the sentence says how to install it.
     await expect(view.getByTestId('practice-no-kind')).toHaveText(
-      'The kind CLI is not on your PATH. Install kind with go install sigs.k8s.io/kind@v0.33.0 (it lands in ~/go/bin: put that on your PATH), then try again.',
+      `The kind CLI is not on your PATH. Install kind with curl -Lo ./kind https://kind.sigs.k8s.io/dl/v0.33.0/kind-linux-${process.arch === 'arm64' ? 'arm64' : 'amd64'} && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind, then try again.`,
     );
     await expect(view.getByRole('button', { name: 'Create a practice cluster' })).toHaveCount(0);
     await expectAccessible(page, 'the Kubernetes page without a cluster');
