@@ -9,17 +9,16 @@
  * DOCKSIDE_KIND replaces the kind found on PATH, DOCKSIDE_KIND_NODE_IMAGE kind's default node
  * image (tests point it at a loopback registry so nothing is ever pulled from the internet).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import { delimiter } from 'node:path';
 import type { PracticeJob } from '../contract';
 import { which } from '../doctor/tools';
-import { CoreError, messageOf } from '../errors';
+import { CoreError } from '../errors';
 import { describeKindFailure, kindMissingSentence, PRACTICE_CLUSTER_NAME, stageOf } from './kind-output';
 import { kindInstallHintFor } from './kind-install';
+import { runKind, type KindProcess } from './kind-process';
 
 const KEPT_LINES = 200;
-const KILL_GRACE_MS = 3000;
 
 export interface PracticeClusterOptions {
   env: Record<string, string | undefined>;
@@ -45,7 +44,7 @@ export async function findKind(env: Record<string, string | undefined>, platform
 
 export class PracticeCluster {
   private current: PracticeJob | null = null;
-  private child: ChildProcess | null = null;
+  private child: KindProcess | null = null;
   private finished: Promise<PracticeJob> | null = null;
 
   constructor(private readonly options: PracticeClusterOptions) {}
@@ -85,18 +84,9 @@ export class PracticeCluster {
 
   /** Ends kind and everything it started (SIGTERM to the group, SIGKILL after a grace period). */
   cancel(): void {
-    const child = this.child;
-    if (!child?.pid || this.current?.state !== 'running') return;
+    if (!this.child || this.current?.state !== 'running') return;
     this.current.state = 'cancelled';
-    if (this.options.platform === 'win32') {
-      child.kill(); // no process groups there; kind's children end with their console
-      return;
-    }
-    signalGroup(child.pid, 'SIGTERM');
-    const pid = child.pid;
-    const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
-    timer.unref();
-    child.once('close', () => clearTimeout(timer));
+    this.child.cancel();
   }
 
   private args(action: 'create' | 'delete'): string[] {
@@ -106,36 +96,20 @@ export class PracticeCluster {
     return args;
   }
 
-  private run(kind: string, job: PracticeJob): Promise<PracticeJob> {
+  private async run(kind: string, job: PracticeJob): Promise<PracticeJob> {
     const env = kindEnv(this.options.env, this.options.endpoint());
-    const child = spawn(kind, this.args(job.action), { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    let output = '';
-    let partial = '';
-    const take = (chunk: Buffer) => {
-      output += chunk.toString();
-      const text = partial + chunk.toString();
-      const lines = text.split(/\r?\n|\r/);
-      partial = lines.pop() ?? '';
-      for (const line of lines) this.addLine(job, line);
+    const child = runKind(kind, this.args(job.action), env, this.options.platform, (line) => {
+      this.addLine(job, line);
       this.options.onChange({ ...job, lines: [...job.lines] });
-    };
-    child.stdout?.on('data', take);
-    child.stderr?.on('data', take);
-    return new Promise((resolve) => {
-      child.on('error', (error) => {
-        this.finish(job, 'failed', `kind could not be started: ${messageOf(error)}.`);
-        resolve(job);
-      });
-      child.on('close', (code) => {
-        if (partial) this.addLine(job, partial);
-        this.child = null;
-        if (job.state === 'cancelled') this.finish(job, 'cancelled', null);
-        else if (code === 0) this.finish(job, 'done', null);
-        else if (job.state === 'running') this.finish(job, 'failed', describeKindFailure(job.action, output));
-        resolve(job);
-      });
     });
+    this.child = child;
+    const { code, output, startError } = await child.done;
+    this.child = null;
+    if (startError) this.finish(job, 'failed', `kind could not be started: ${startError}.`);
+    else if (job.state === 'cancelled') this.finish(job, 'cancelled', null);
+    else if (code === 0) this.finish(job, 'done', null);
+    else this.finish(job, 'failed', describeKindFailure(job.action, output));
+    return job;
   }
 
   private addLine(job: PracticeJob, line: string): void {
@@ -168,12 +142,4 @@ export function kindEnv(
   if (!endpoint) return { ...env };
   const { DOCKER_HOST: _host, DOCKER_CONTEXT: _context, ...rest } = env;
   return endpoint.context !== 'default' ? { ...rest, DOCKER_CONTEXT: endpoint.context } : { ...rest, DOCKER_HOST: endpoint.host };
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // the group is gone already
-  }
 }

@@ -6,18 +6,26 @@
 import type { ClusterStatus } from '../contract';
 import type { CoreContext } from '../context';
 import { acceptChoice, contextInfo, decideLessonContext } from '../cluster/lesson-context';
-import { readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kubeconfig';
+import { readLearnerKubeconfig, summariseContexts, type ContextSummary } from '../cluster/learner-kubeconfig';
 import { PRACTICE_CLUSTER_NAME } from '../cluster/kind-output';
+import { KindImageLoader } from '../cluster/kind-images';
 import { findKind, PracticeCluster } from '../cluster/practice-cluster';
 import { kindInstallHintFor } from '../cluster/kind-install';
 import { clusterSetupHints } from '../cluster/setup-hints';
 import { CoreError } from '../errors';
-import type { Service } from '../rpc/service';
+import type { Handlers, Service } from '../rpc/service';
 
-type Names = 'cluster.status' | 'cluster.choose' | 'cluster.practice' | 'cluster.cancelPractice';
+type Names =
+  | 'cluster.status'
+  | 'cluster.choose'
+  | 'cluster.practice'
+  | 'cluster.cancelPractice'
+  | 'cluster.loadImages'
+  | 'cluster.cancelImageLoad';
 
 export interface ClusterService extends Service<Names> {
   practice: PracticeCluster;
+  imageLoader: KindImageLoader;
 }
 
 export function createClusterService(context: CoreContext): ClusterService {
@@ -61,9 +69,13 @@ export function createClusterService(context: CoreContext): ClusterService {
     },
   });
 
+  const images = kindImageHandlers(context, () => readContexts().contexts);
+
   return {
     practice,
+    imageLoader: images.loader,
     handlers: {
+      ...images.handlers,
       'cluster.status': status,
       'cluster.choose': async (answer) => {
         const { contexts } = readContexts();
@@ -81,7 +93,36 @@ export function createClusterService(context: CoreContext): ClusterService {
     },
     dispose: async () => {
       practice.cancel();
-      await practice.settled();
+      images.loader.cancel();
+      await Promise.all([practice.settled(), images.loader.settled()]);
+    },
+  };
+}
+
+/** Copying a lesson's images into a kind cluster, only one the kubeconfig has as a local context kind-<cluster>. */
+function kindImageHandlers(
+  context: CoreContext,
+  contexts: () => ContextSummary[],
+): { loader: KindImageLoader; handlers: Pick<Handlers, 'cluster.loadImages' | 'cluster.cancelImageLoad'> } {
+  const loader = new KindImageLoader({
+    env: context.env,
+    platform: context.platform,
+    endpoint: () => context.engine.status.endpoint ?? null,
+    onChange: (job) => context.hub.broadcast('cluster.imageLoad', job),
+  });
+  return {
+    loader,
+    handlers: {
+      'cluster.loadImages': ({ cluster, images }) => {
+        const kindContext = contexts().find((c) => c.name === `kind-${cluster}`);
+        if (!kindContext?.local)
+          throw new CoreError(
+            'BAD_REQUEST',
+            `Your kubeconfig has no local context kind-${cluster}: Dockside copies images only into a kind cluster on this machine.`,
+          );
+        return loader.start(cluster, images);
+      },
+      'cluster.cancelImageLoad': () => loader.cancel(),
     },
   };
 }
