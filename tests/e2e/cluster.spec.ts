@@ -128,24 +128,40 @@ base('the practice cluster: kind runs, streams its output, and its failure is on
   }
 });
 
-base('the practice cluster is deleted in one click, and its context leaves the kubeconfig', async ({ page }) => {
+base('the practice cluster: only the one Dockside created is deleted, in one click', async ({ page }) => {
   const kind = execFileSync('bash', ['tests/engine/kind-cli.sh'], { encoding: 'utf8', timeout: 600_000 }).trim();
   const dir = mkdtempSync(join(tmpdir(), 'dockside-e2e-cluster-'));
-  // A kind-dockside context whose node container does not exist: kind deletes no container and
-  // takes the context out of this (test-owned) kubeconfig.
+  const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
+  if (docker('ps', '-a', '--filter', 'name=^/dockside-control-plane$', '--format', '{{.ID}}'))
+    throw new Error('a container named dockside-control-plane exists already: this test will not touch it');
+  // A container kind takes for the practice cluster's node (a real kind node cannot start here).
+  const node = docker('run', '-d', '--name', 'dockside-control-plane', '--label', 'io.x-k8s.kind.cluster=dockside', '--network', 'none', 'busybox:musl', 'sleep', '600'); // prettier-ignore
   const config = kubeconfig(dir, 'kind-dockside', [['kind-dockside', 'https://127.0.0.1:1']]);
   const server = await startDockside({ KUBECONFIG: config, DOCKSIDE_KIND: kind });
   try {
     await openApp(page, server);
     await expect(page.getByTestId('kube-context')).toHaveText('kind-dockside · kind');
     await page.getByTestId('kube-context').click();
+    // Not made by this Dockside: no Delete button, and the card says why.
+    await expect(page.getByTestId('practice-not-ours')).toHaveText(
+      'Dockside did not create the kind cluster dockside (it has no record of making it), so it leaves it alone. Delete it yourself with kind delete cluster --name dockside if you mean to.',
+    );
+    await expect(page.getByRole('button', { name: 'Delete practice cluster' })).toHaveCount(0);
+    await shot(page, 'cluster-practice-not-ours');
+    // As Dockside records the node container its own create left behind.
+    const marker = { cluster: 'dockside', nodeContainerId: node, recordedAt: new Date().toISOString() };
+    mkdirSync(server.dataDir, { recursive: true });
+    writeFileSync(join(server.dataDir, 'practice-cluster.json'), JSON.stringify(marker));
+    await page.reload();
     await page.getByRole('button', { name: 'Delete practice cluster' }).click();
     await expect(page.getByTestId('practice-job')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     await expect(page.getByTestId('practice-job')).toContainText('The practice cluster is deleted.');
     await expect(page.getByTestId('kube-context')).toHaveText('No local cluster');
     expect(readFileSync(config, 'utf8')).not.toContain('kind-dockside');
+    expect(docker('ps', '-a', '--filter', 'name=^/dockside-control-plane$', '--format', '{{.ID}}')).toBe('');
   } finally {
     await stopDockside(server);
+    execFileSync('docker', ['rm', '-f', node], { stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -5,6 +5,7 @@
  * answers — which must end kind and its `docker pull` child (the whole process group).
  * Nothing here pulls from the internet: every image name points at 127.0.0.1.
  */
+import Docker from 'dockerode';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -13,9 +14,11 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PracticeJob } from '../../electron/core/contract';
 import { PracticeCluster } from '../../electron/core/cluster/practice-cluster';
+import { practiceNodeOn } from '../../electron/core/cluster/practice-ownership';
 import { until } from '../helpers/until';
 
 const ENGINE = { host: 'unix:///var/run/docker.sock', context: 'default' };
+const engine = new Docker({ socketPath: '/var/run/docker.sock' });
 /** A PATH with the docker CLI and no kind (checked below). */
 const PATH_WITHOUT_KIND = '/usr/local/bin:/usr/bin:/bin';
 
@@ -38,6 +41,8 @@ function practice(env: Record<string, string>, endpoint = ENGINE): { cluster: Pr
     platform: 'linux',
     endpoint: () => endpoint,
     onChange: (job) => seen.push(job),
+    dataDir: home,
+    nodeContainer: () => practiceNodeOn(engine),
   });
   return { cluster, seen };
 }

@@ -13,10 +13,18 @@ import { access, constants } from 'node:fs/promises';
 import { delimiter } from 'node:path';
 import type { PracticeJob } from '../contract';
 import { which } from '../doctor/tools';
-import { CoreError } from '../errors';
+import { CoreError, messageOf } from '../errors';
 import { describeKindFailure, kindMissingSentence, PRACTICE_CLUSTER_NAME, stageOf } from './kind-output';
 import { kindInstallHintFor } from './kind-install';
 import { runKind, type KindProcess } from './kind-process';
+import {
+  forgetPracticeNode,
+  judgeOwnership,
+  readPracticeMarker,
+  recordPracticeNode,
+  type Ownership,
+  type PracticeNode,
+} from './practice-ownership';
 
 const KEPT_LINES = 200;
 
@@ -26,6 +34,10 @@ export interface PracticeClusterOptions {
   /** The Docker endpoint Dockside uses now (kind must build on the same engine), null when none. */
   endpoint: () => { host: string; context: string } | null;
   onChange: (job: PracticeJob) => void;
+  /** Dockside's data directory: where the practice cluster Dockside created is recorded. */
+  dataDir: string;
+  /** The node container `dockside-control-plane` of kind cluster dockside, null when there is none; throws when the engine does not answer. */
+  nodeContainer: () => Promise<PracticeNode | null>;
 }
 
 /** The kind binary to run: DOCKSIDE_KIND when set (null when it is not an executable), else the PATH's. */
@@ -77,9 +89,29 @@ export class PracticeCluster {
       this.finished = Promise.resolve(job);
       return { ...job };
     }
+    const refused = action === 'delete' ? await this.ownership() : null;
+    if (refused && !refused.ours) {
+      this.finish(job, 'failed', refused.reason);
+      this.finished = Promise.resolve(job);
+      return { ...job };
+    }
     this.finished = this.run(kind, job);
     this.options.onChange({ ...job });
     return { ...job };
+  }
+
+  /** Whether the kind cluster dockside is the one Dockside created (only that one is deleted). */
+  async ownership(): Promise<Ownership> {
+    let node: PracticeNode | null;
+    try {
+      node = await this.options.nodeContainer();
+    } catch (error) {
+      return {
+        ours: false,
+        reason: `Dockside cannot tell whether the kind cluster ${PRACTICE_CLUSTER_NAME} is the one it created, because the Docker engine does not answer (${messageOf(error)}).`,
+      };
+    }
+    return judgeOwnership(await readPracticeMarker(this.options.dataDir), node);
   }
 
   /** Ends kind and everything it started (SIGTERM to the group, SIGKILL after a grace period). */
@@ -98,6 +130,7 @@ export class PracticeCluster {
 
   private async run(kind: string, job: PracticeJob): Promise<PracticeJob> {
     const env = kindEnv(this.options.env, this.options.endpoint());
+    const startedAt = Date.now();
     const child = runKind(kind, this.args(job.action), env, this.options.platform, (line) => {
       this.addLine(job, line);
       this.options.onChange({ ...job, lines: [...job.lines] });
@@ -105,11 +138,22 @@ export class PracticeCluster {
     this.child = child;
     const { code, output, startError } = await child.done;
     this.child = null;
+    await this.bookkeep(job, code === 0, startedAt);
     if (startError) this.finish(job, 'failed', `kind could not be started: ${startError}.`);
     else if (job.state === 'cancelled') this.finish(job, 'cancelled', null);
     else if (code === 0) this.finish(job, 'done', null);
     else this.finish(job, 'failed', describeKindFailure(job.action, output));
     return job;
+  }
+
+  /** After a create: record the node container it left (even a failed or cancelled one); after a delete, forget it. */
+  private async bookkeep(job: PracticeJob, succeeded: boolean, startedAt: number): Promise<void> {
+    try {
+      if (job.action === 'create') await recordPracticeNode(this.options.dataDir, await this.options.nodeContainer(), startedAt);
+      else if (succeeded) await forgetPracticeNode(this.options.dataDir);
+    } catch {
+      // The engine went away meanwhile: nothing recorded, so Dockside will not delete that cluster by itself.
+    }
   }
 
   private addLine(job: PracticeJob, line: string): void {

@@ -102,6 +102,11 @@ export interface ClusterStatus {
     installHint: string;
     /** The practice cluster is in the kubeconfig (context kind-dockside). */
     exists: boolean;
+    /**
+     * Why "Delete practice cluster" is not offered, when the kind cluster dockside is not the one
+     * Dockside created (or the engine cannot say); null when Dockside may delete it.
+     */
+    deleteRefusal: string | null;
     job: PracticeJob | null;
   };
 }

@@ -10,6 +10,7 @@ import { readLearnerKubeconfig, summariseContexts, type ContextSummary } from '.
 import { PRACTICE_CLUSTER_NAME } from '../cluster/kind-output';
 import { KindImageLoader } from '../cluster/kind-images';
 import { findKind, PracticeCluster } from '../cluster/practice-cluster';
+import { practiceNodeOn } from '../cluster/practice-ownership';
 import { kindInstallHintFor } from '../cluster/kind-install';
 import { clusterSetupHints } from '../cluster/setup-hints';
 import { CoreError } from '../errors';
@@ -38,6 +39,7 @@ export function createClusterService(context: CoreContext): ClusterService {
     const { contexts, error } = readContexts();
     const decision = decideLessonContext(contexts, context.settings.get().kubeContextChoices);
     const engine = context.engine.status;
+    const exists = contexts.some((c) => c.name === `kind-${PRACTICE_CLUSTER_NAME}`);
     return {
       lessonContext: decision.context ? contextInfo(decision.context) : null,
       source: decision.source,
@@ -47,7 +49,8 @@ export function createClusterService(context: CoreContext): ClusterService {
       practice: {
         kindPath: await findKind(context.env, context.platform),
         installHint: await kindInstallHintFor(context.env, context.platform),
-        exists: contexts.some((c) => c.name === `kind-${PRACTICE_CLUSTER_NAME}`),
+        exists,
+        deleteRefusal: exists ? await practice.ownership().then((o) => (o.ours ? null : o.reason)) : null,
         job: practice.job,
       },
     };
@@ -63,6 +66,8 @@ export function createClusterService(context: CoreContext): ClusterService {
     env: context.env,
     platform: context.platform,
     endpoint: () => context.engine.status.endpoint ?? null,
+    dataDir: context.paths.dataDir,
+    nodeContainer: () => practiceNodeOn(context.engine.requireDocker()),
     onChange: (job) => {
       context.hub.broadcast('cluster.practice', job);
       if (job.state !== 'running') broadcastStatus(); // kind changed the kubeconfig
