@@ -73,7 +73,11 @@ base('no local cluster: the status bar and doctor say so, the Kubernetes page sa
     await openApp(page, server);
     const item = page.getByTestId('kube-context');
     await expect(item).toHaveText('No local cluster');
-    await expect(page.getByTestId('catalog-kubernetes')).toContainText('Get a local cluster');
+    const setup = page.getByTestId('catalog-kube-setup');
+    await expect(setup).toContainText('No local cluster yet.');
+    await expect(setup).toContainText('kind create cluster --name dockside');
+    // No kind on PATH: the panel offers the Kubernetes page, not the button.
+    await expect(setup.getByRole('button', { name: 'Create a practice cluster' })).toHaveCount(0);
     await item.click();
     const view = page.getByTestId('cluster-view');
     await expect(view.getByTestId('cluster-in-use')).toHaveText('No local cluster');
