@@ -1,11 +1,10 @@
 /**
  * The learner's cluster in the real UI: the status bar and the doctor name the cluster the
  * Kubernetes lessons use (or "No local cluster"); the Kubernetes page says how to get one and
- * runs a real kind (built from the Go module proxy) whose failure shows as one sentence; and the
- * context guard dialog stops a Kubernetes lesson whose current context is remote, offers the
- * local one, and lets the remote one through only by its typed name. The remote address is
- * TEST-NET-1 (192.0.2.0/24, never routed) and Dockside never dials it; the node image's registry
- * is 127.0.0.1:1, so kind cannot pull from anywhere.
+ * runs a real kind (built from the Go module proxy) whose failure shows as one sentence; and
+ * "Delete practice cluster" deletes only the one Dockside created. (The context guard dialog is
+ * cluster-guard.spec.ts.) The remote address here is TEST-NET-1 (192.0.2.0/24, never routed);
+ * the node image's registry is 127.0.0.1:1, so kind cannot pull from anywhere.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -36,27 +35,6 @@ function kubeconfig(dir: string, current: string, contexts: [string, string][]):
   writeFileSync(file, yaml, { mode: 0o600 });
   return file;
 }
-
-const K8S_LESSON = `---
-id: e2e/k8s-first
-title: A first pod
-summary: needs a cluster
-track: e2e
-order: 1
-minutes: 5
-images: []
-requires: [kubernetes]
----
-## A step
-
-\`\`\`check
-volume: { name: dockside-e2e-cluster-never }
-\`\`\`
-
-\`\`\`solution
-true
-\`\`\`
-`;
 
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.DOCKSIDE_SHOTS_DIR;
@@ -166,55 +144,6 @@ base('the practice cluster: only the one Dockside created is deleted, in one cli
   } finally {
     await stopDockside(server);
     execFileSync('docker', ['rm', '-f', node], { stdio: 'ignore' });
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-base('the context guard: a remote current context is never used without its typed name', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dockside-e2e-cluster-'));
-  const lessonsDir = join(dir, 'lessons');
-  mkdirSync(join(lessonsDir, 'e2e'), { recursive: true });
-  writeFileSync(join(lessonsDir, 'e2e', '01-k8s-first.md'), K8S_LESSON);
-  const config = kubeconfig(dir, 'prod-eks', [
-    ['prod-eks', REMOTE],
-    ['kind-dockside', 'https://127.0.0.1:1'],
-  ]);
-  const server = await startDockside({ KUBECONFIG: config, DOCKSIDE_LESSONS_DIR: lessonsDir });
-  try {
-    await openApp(page, server);
-    await expect(page.getByTestId('kube-context')).toHaveText('kind-dockside · kind');
-    await page.goto(`${server.origin}/#/lesson/e2e/k8s-first`);
-    const dialog = page.getByTestId('cluster-guard');
-    await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('Your current context prod-eks is not on this machine');
-    await expect(dialog).toContainText(
-      'creates one namespace named dockside-<lesson>-<run>, labelled dockside.dev/lesson=<lesson>',
-    );
-    await expect(dialog.getByRole('radio', { name: 'kind-dockside · kind' })).toBeChecked();
-    // The remote one: its button stays off until the name is typed exactly.
-    const useRemote = dialog.getByTestId('guard-use-remote');
-    await expect(useRemote).toBeDisabled();
-    await dialog.getByLabel('Type prod-eks to use it for Kubernetes lessons').fill('prod');
-    await expect(useRemote).toBeDisabled();
-    await expectAccessible(page, 'the context guard dialog (light)');
-    await shot(page, 'cluster-guard-dialog');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expectAccessible(page, 'the context guard dialog (dark)');
-    // The exact name turns it on (not clicked: a lesson would then dial the remote address).
-    await dialog.getByLabel('Type prod-eks to use it for Kubernetes lessons').fill('prod-eks');
-    await expect(useRemote).toBeEnabled();
-    // Keyboard: the local choice is focused first; Enter takes it.
-    await dialog.getByTestId('guard-use-local').focus();
-    await page.keyboard.press('Enter');
-    await expect(dialog).toHaveCount(0);
-    const settings = JSON.parse(readFileSync(join(server.dataDir, 'settings.json'), 'utf8')) as {
-      kubeContextChoices: Record<string, unknown>;
-    };
-    expect(settings.kubeContextChoices).toEqual({ 'prod-eks': { context: 'kind-dockside', server: 'https://127.0.0.1:1' } });
-    await expect(page.getByTestId('kube-context')).toHaveText('kind-dockside · kind');
-    await shot(page, 'cluster-after-guard');
-  } finally {
-    await stopDockside(server);
     rmSync(dir, { recursive: true, force: true });
   }
 });
