@@ -10,28 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { kubeLessonFile } from '../helpers/kube-lesson-file';
 import { expectAccessible } from './axe';
 import { openApp, startDockside, stopDockside } from './fixtures';
-
-const kubeLesson = (track: string, slug: string, title: string) => `---
-id: ${track}/${slug}
-title: ${title}
-summary: a ${track} lesson
-track: ${track}
-order: 1
-minutes: 10
-requires: [kubernetes]
----
-## A step
-
-\`\`\`check
-namespace: { name: dockside-e2e-never }
-\`\`\`
-
-\`\`\`solution
-true
-\`\`\`
-`;
 
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.DOCKSIDE_SHOTS_DIR;
@@ -52,7 +33,7 @@ base(
       ['k9s', 'navigate', 'Find your way in k9s'],
     ] as const) {
       mkdirSync(join(lessons, track));
-      writeFileSync(join(lessons, track, `01-${slug}.md`), kubeLesson(track, slug, title));
+      writeFileSync(join(lessons, track, `01-${slug}.md`), kubeLessonFile({ id: `${track}/${slug}`, title, track, minutes: 10 }));
     }
     const image = '127.0.0.1:1/dockside/missing:1';
     const server = await startDockside({

@@ -13,31 +13,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKindNode } from '../helpers/kind-node';
+import { kubeLessonFile } from '../helpers/kube-lesson-file';
 import { expectAccessible } from './axe';
 import { openApp, startDockside, stopDockside } from './fixtures';
 
 const CLUSTER = 'dockside-e2e-images';
 
-const LESSON = `---
-id: e2e/kind-images
-title: Pods from local images
-summary: needs its images in the kind cluster
-track: e2e
-order: 1
-minutes: 5
-images: [busybox:musl, busybox:1.38]
-requires: [kubernetes]
----
-## A step
-
-\`\`\`check
-namespace: { name: dockside-e2e-never }
-\`\`\`
-
-\`\`\`solution
-true
-\`\`\`
-`;
+const LESSON = kubeLessonFile({
+  id: 'e2e/kind-images',
+  title: 'Pods from local images',
+  track: 'e2e',
+  images: ['busybox:musl', 'busybox:1.38'],
+});
 
 const KUBECONFIG = JSON.stringify({
   apiVersion: 'v1',

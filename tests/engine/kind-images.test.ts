@@ -25,6 +25,7 @@ import { loadLesson } from '../../electron/core/lessons/catalog';
 import { runPreflight } from '../../electron/core/runner/preflight';
 import { machineProbes } from '../../electron/core/runner/requirements';
 import { startKindNode, type KindNode } from '../helpers/kind-node';
+import { kubeLessonFile } from '../helpers/kube-lesson-file';
 import { until } from '../helpers/until';
 
 const ENGINE = { host: 'unix:///var/run/docker.sock', context: 'default' };
@@ -62,26 +63,7 @@ function loader(env: Record<string, string> = {}, endpoint = ENGINE): { load: Ki
   return { load, seen };
 }
 
-const K8S_LESSON = `---
-id: t/x
-title: x
-summary: s
-track: t
-order: 1
-minutes: 1
-images: [busybox:musl, busybox:1.38]
-requires: [kubernetes]
----
-## S
-
-\`\`\`check
-namespace: { name: dockside-k13-never }
-\`\`\`
-
-\`\`\`solution
-true
-\`\`\`
-`;
+const K8S_LESSON = kubeLessonFile({ id: 't/x', title: 'x', track: 't', images: ['busybox:musl', 'busybox:1.38'] });
 
 function kindKubeconfig(cluster: string, server: string): string {
   return JSON.stringify({

@@ -6,10 +6,11 @@
  * install it instead of offering the button.
  */
 import type { ClusterStatus, PracticeJob } from '@contract';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
 import { messageOf } from '../api/message-of';
 import { InlineCode } from '../ui/InlineCode';
+import { KindLog } from './KindLog';
 import { ProgressBar } from '../ui/ProgressBar';
 
 const VERB = { create: 'Creating', delete: 'Deleting' } as const;
@@ -70,12 +71,6 @@ export function PracticeCluster({ practice }: { practice: ClusterStatus['practic
 }
 
 function PracticeOutput({ job }: { job: PracticeJob }) {
-  const log = useRef<HTMLPreElement>(null);
-  // Follow kind's output as it arrives, as a terminal would.
-  useEffect(() => {
-    const element = log.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [job.lines.length]);
   return (
     <div className="practice-output" data-testid="practice-job" data-state={job.state}>
       {job.state === 'running' && (
@@ -102,11 +97,7 @@ function PracticeOutput({ job }: { job: PracticeJob }) {
           {job.error}
         </p>
       )}
-      {job.lines.length > 0 && (
-        <pre ref={log} className="practice-log" tabIndex={0} aria-label="kind's output">
-          {job.lines.join('\n')}
-        </pre>
-      )}
+      <KindLog lines={job.lines} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { KindImages as KindImagesState, KindImageState, KindLoadJob } from 
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { messageOf } from '../api/message-of';
+import { KindLog } from '../cluster/KindLog';
 import { ProgressBar } from '../ui/ProgressBar';
 import '../cluster/cluster.css';
 
@@ -110,12 +111,6 @@ function placeText(image: KindImageState, job: KindLoadJob | null): string {
 }
 
 function KindLoadOutput({ job }: { job: KindLoadJob }) {
-  const log = useRef<HTMLPreElement>(null);
-  // Follow kind's output as it arrives, as a terminal would.
-  useEffect(() => {
-    const element = log.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [job.lines.length]);
   const current = job.images.find((image) => image.state === 'loading');
   return (
     <div className="practice-output" data-testid="kind-load-job" data-state={job.state}>
@@ -143,11 +138,7 @@ function KindLoadOutput({ job }: { job: KindLoadJob }) {
           {job.error}
         </p>
       )}
-      {job.lines.length > 0 && (
-        <pre ref={log} className="practice-log" tabIndex={0} aria-label="kind's output">
-          {job.lines.join('\n')}
-        </pre>
-      )}
+      <KindLog lines={job.lines} />
     </div>
   );
 }
