@@ -1,11 +1,10 @@
 /**
  * The learner's cluster in the real UI: the status bar and the doctor name the cluster the
  * Kubernetes lessons use (or "No local cluster"); the Kubernetes page says how to get one and
- * runs a real kind (built from the Go module proxy) whose failure shows as one sentence; and the
- * context guard dialog stops a Kubernetes lesson whose current context is remote, offers the
- * local one, and lets the remote one through only by its typed name. The remote address is
- * TEST-NET-1 (192.0.2.0/24, never routed) and Dockside never dials it; the node image's registry
- * is 127.0.0.1:1, so kind cannot pull from anywhere.
+ * runs a real kind (built from the Go module proxy) whose failure shows as one sentence; and
+ * "Delete practice cluster" deletes only the one Dockside created. (The context guard dialog is
+ * cluster-guard.spec.ts.) The remote address here is TEST-NET-1 (192.0.2.0/24, never routed);
+ * the node image's registry is 127.0.0.1:1, so kind cannot pull from anywhere.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -37,27 +36,6 @@ function kubeconfig(dir: string, current: string, contexts: [string, string][]):
   return file;
 }
 
-const K8S_LESSON = `---
-id: e2e/k8s-first
-title: A first pod
-summary: needs a cluster
-track: e2e
-order: 1
-minutes: 5
-images: []
-requires: [kubernetes]
----
-## A step
-
-\`\`\`check
-volume: { name: dockside-e2e-cluster-never }
-\`\`\`
-
-\`\`\`solution
-true
-\`\`\`
-`;
-
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.DOCKSIDE_SHOTS_DIR;
   if (dir) await page.screenshot({ path: join(dir, `${name}.png`) });
@@ -73,7 +51,11 @@ base('no local cluster: the status bar and doctor say so, the Kubernetes page sa
     await openApp(page, server);
     const item = page.getByTestId('kube-context');
     await expect(item).toHaveText('No local cluster');
-    await expect(page.getByTestId('catalog-kubernetes')).toContainText('Get a local cluster');
+    const setup = page.getByTestId('catalog-kube-setup');
+    await expect(setup).toContainText('No local cluster yet.');
+    await expect(setup).toContainText('kind create cluster --name dockside');
+    // No kind on PATH: the panel offers the Kubernetes page, not the button.
+    await expect(setup.getByRole('button', { name: 'Create a practice cluster' })).toHaveCount(0);
     await item.click();
     const view = page.getByTestId('cluster-view');
     await expect(view.getByTestId('cluster-in-use')).toHaveText('No local cluster');
@@ -81,7 +63,7 @@ base('no local cluster: the status bar and doctor say so, the Kubernetes page sa
     await expect(view.getByTestId('cluster-setup')).toContainText('kind create cluster --name dockside');
     // Without kind on PATH there is no button, and the sentence says how to install it.
     await expect(view.getByTestId('practice-no-kind')).toHaveText(
-      'The kind CLI is not on your PATH. Install kind with go install sigs.k8s.io/kind@v0.33.0 (it lands in ~/go/bin: put that on your PATH), then try again.',
+      `The kind CLI is not on your PATH. Install kind with curl -Lo ./kind https://kind.sigs.k8s.io/dl/v0.33.0/kind-linux-${process.arch === 'arm64' ? 'arm64' : 'amd64'} && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind, then try again.`,
     );
     await expect(view.getByRole('button', { name: 'Create a practice cluster' })).toHaveCount(0);
     await expectAccessible(page, 'the Kubernetes page without a cluster');
@@ -128,73 +110,40 @@ base('the practice cluster: kind runs, streams its output, and its failure is on
   }
 });
 
-base('the practice cluster is deleted in one click, and its context leaves the kubeconfig', async ({ page }) => {
+base('the practice cluster: only the one Dockside created is deleted, in one click', async ({ page }) => {
   const kind = execFileSync('bash', ['tests/engine/kind-cli.sh'], { encoding: 'utf8', timeout: 600_000 }).trim();
   const dir = mkdtempSync(join(tmpdir(), 'dockside-e2e-cluster-'));
-  // A kind-dockside context whose node container does not exist: kind deletes no container and
-  // takes the context out of this (test-owned) kubeconfig.
+  const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
+  if (docker('ps', '-a', '--filter', 'name=^/dockside-control-plane$', '--format', '{{.ID}}'))
+    throw new Error('a container named dockside-control-plane exists already: this test will not touch it');
+  // A container kind takes for the practice cluster's node (a real kind node cannot start here).
+  const node = docker('run', '-d', '--name', 'dockside-control-plane', '--label', 'io.x-k8s.kind.cluster=dockside', '--network', 'none', 'busybox:musl', 'sleep', '600'); // prettier-ignore
   const config = kubeconfig(dir, 'kind-dockside', [['kind-dockside', 'https://127.0.0.1:1']]);
   const server = await startDockside({ KUBECONFIG: config, DOCKSIDE_KIND: kind });
   try {
     await openApp(page, server);
     await expect(page.getByTestId('kube-context')).toHaveText('kind-dockside · kind');
     await page.getByTestId('kube-context').click();
+    // Not made by this Dockside: no Delete button, and the card says why.
+    await expect(page.getByTestId('practice-not-ours')).toHaveText(
+      'Dockside did not create the kind cluster dockside (it has no record of making it), so it leaves it alone. Delete it yourself with kind delete cluster --name dockside if you mean to.',
+    );
+    await expect(page.getByRole('button', { name: 'Delete practice cluster' })).toHaveCount(0);
+    await shot(page, 'cluster-practice-not-ours');
+    // As Dockside records the node container its own create left behind.
+    const marker = { cluster: 'dockside', nodeContainerId: node, recordedAt: new Date().toISOString() };
+    mkdirSync(server.dataDir, { recursive: true });
+    writeFileSync(join(server.dataDir, 'practice-cluster.json'), JSON.stringify(marker));
+    await page.reload();
     await page.getByRole('button', { name: 'Delete practice cluster' }).click();
     await expect(page.getByTestId('practice-job')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     await expect(page.getByTestId('practice-job')).toContainText('The practice cluster is deleted.');
     await expect(page.getByTestId('kube-context')).toHaveText('No local cluster');
     expect(readFileSync(config, 'utf8')).not.toContain('kind-dockside');
+    expect(docker('ps', '-a', '--filter', 'name=^/dockside-control-plane$', '--format', '{{.ID}}')).toBe('');
   } finally {
     await stopDockside(server);
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-base('the context guard: a remote current context is never used without its typed name', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dockside-e2e-cluster-'));
-  const lessonsDir = join(dir, 'lessons');
-  mkdirSync(join(lessonsDir, 'e2e'), { recursive: true });
-  writeFileSync(join(lessonsDir, 'e2e', '01-k8s-first.md'), K8S_LESSON);
-  const config = kubeconfig(dir, 'prod-eks', [
-    ['prod-eks', REMOTE],
-    ['kind-dockside', 'https://127.0.0.1:1'],
-  ]);
-  const server = await startDockside({ KUBECONFIG: config, DOCKSIDE_LESSONS_DIR: lessonsDir });
-  try {
-    await openApp(page, server);
-    await expect(page.getByTestId('kube-context')).toHaveText('kind-dockside · kind');
-    await page.goto(`${server.origin}/#/lesson/e2e/k8s-first`);
-    const dialog = page.getByTestId('cluster-guard');
-    await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('Your current context prod-eks is not on this machine');
-    await expect(dialog).toContainText(
-      'creates one namespace named dockside-<lesson>-<run>, labelled dockside.dev/lesson=<lesson>',
-    );
-    await expect(dialog.getByRole('radio', { name: 'kind-dockside · kind' })).toBeChecked();
-    // The remote one: its button stays off until the name is typed exactly.
-    const useRemote = dialog.getByTestId('guard-use-remote');
-    await expect(useRemote).toBeDisabled();
-    await dialog.getByLabel('Type prod-eks to use it for Kubernetes lessons').fill('prod');
-    await expect(useRemote).toBeDisabled();
-    await expectAccessible(page, 'the context guard dialog (light)');
-    await shot(page, 'cluster-guard-dialog');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expectAccessible(page, 'the context guard dialog (dark)');
-    // The exact name turns it on (not clicked: a lesson would then dial the remote address).
-    await dialog.getByLabel('Type prod-eks to use it for Kubernetes lessons').fill('prod-eks');
-    await expect(useRemote).toBeEnabled();
-    // Keyboard: the local choice is focused first; Enter takes it.
-    await dialog.getByTestId('guard-use-local').focus();
-    await page.keyboard.press('Enter');
-    await expect(dialog).toHaveCount(0);
-    const settings = JSON.parse(readFileSync(join(server.dataDir, 'settings.json'), 'utf8')) as {
-      kubeContextChoices: Record<string, unknown>;
-    };
-    expect(settings.kubeContextChoices).toEqual({ 'prod-eks': { context: 'kind-dockside', server: 'https://127.0.0.1:1' } });
-    await expect(page.getByTestId('kube-context')).toHaveText('kind-dockside · kind');
-    await shot(page, 'cluster-after-guard');
-  } finally {
-    await stopDockside(server);
+    execFileSync('docker', ['rm', '-f', node], { stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });
   }
 });

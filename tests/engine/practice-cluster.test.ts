@@ -5,17 +5,20 @@
  * answers — which must end kind and its `docker pull` child (the whole process group).
  * Nothing here pulls from the internet: every image name points at 127.0.0.1.
  */
+import Docker from 'dockerode';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PracticeJob } from '../../electron/core/contract';
 import { PracticeCluster } from '../../electron/core/cluster/practice-cluster';
+import { practiceNodeOn } from '../../electron/core/cluster/practice-ownership';
 import { until } from '../helpers/until';
 
 const ENGINE = { host: 'unix:///var/run/docker.sock', context: 'default' };
+const engine = new Docker({ socketPath: '/var/run/docker.sock' });
 /** A PATH with the docker CLI and no kind (checked below). */
 const PATH_WITHOUT_KIND = '/usr/local/bin:/usr/bin:/bin';
 
@@ -38,6 +41,8 @@ function practice(env: Record<string, string>, endpoint = ENGINE): { cluster: Pr
     platform: 'linux',
     endpoint: () => endpoint,
     onChange: (job) => seen.push(job),
+    dataDir: home,
+    nodeContainer: () => practiceNodeOn(engine),
   });
   return { cluster, seen };
 }
@@ -52,15 +57,25 @@ function groupAlive(pgid: number): boolean {
 }
 
 describe('practice cluster', () => {
-  it('without kind on PATH: one sentence with the install command', async () => {
-    expect(
-      execFileSync('bash', ['-c', `PATH=${PATH_WITHOUT_KIND} command -v kind || echo none`], { encoding: 'utf8' }).trim(),
-    ).toBe('none');
+  it('without kind on PATH: one sentence with the install command (go install when Go is on PATH, else the release)', async () => {
+    const onPath = (binary: string, path: string) =>
+      execFileSync('bash', ['-c', `PATH=${path} command -v ${binary} || echo none`], { encoding: 'utf8' }).trim();
+    expect(onPath('kind', PATH_WITHOUT_KIND)).toBe('none');
+    expect(onPath('go', PATH_WITHOUT_KIND)).toBe('none');
     const { cluster } = practice({});
     await cluster.start('create');
     const job = await cluster.settled();
     expect(job).toMatchObject({ action: 'create', state: 'failed' });
+    const cpu = process.arch === 'arm64' ? 'arm64' : 'amd64';
     expect(job?.error).toBe(
+      'The kind CLI is not on your PATH. Install kind with ' +
+        `\`curl -Lo ./kind https://kind.sigs.k8s.io/dl/v0.33.0/kind-linux-${cpu} && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind\`, then try again.`,
+    );
+    // A go on the PATH (the real toolchain the kind CLI is built with) turns the advice into go install.
+    const go = execFileSync('bash', [join(import.meta.dirname, '../kube/go-toolchain.sh')], { encoding: 'utf8' }).trim();
+    const withGo = practice({ PATH: `${PATH_WITHOUT_KIND}:${dirname(go)}` }).cluster;
+    await withGo.start('create');
+    expect((await withGo.settled())?.error).toBe(
       'The kind CLI is not on your PATH. Install kind with `go install sigs.k8s.io/kind@v0.33.0` ' +
         '(it lands in ~/go/bin: put that on your PATH), then try again.',
     );

@@ -1,7 +1,11 @@
 /** kind's output read as progress, and its failures as one sentence each (kind v0.33.0's real wording). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeKindFailure, stageOf } from '../../electron/core/cluster/kind-output';
-import { clusterSetupHints, kindInstallHint } from '../../electron/core/cluster/setup-hints';
+import { KIND_VERSION, kindInstallCommand, kindInstallHint } from '../../electron/core/cluster/kind-install';
+import { clusterSetupHints } from '../../electron/core/cluster/setup-hints';
+import { installKindFix } from '../../electron/core/doctor/fixes';
 
 describe('stageOf', () => {
   it('reads the stage kind starts and finishes', () => {
@@ -73,9 +77,36 @@ describe('how to get a cluster', () => {
     expect(clusterSetupHints('darwin', 'Docker Engine').map((h) => h.command)).toContain('colima start --kubernetes');
   });
 
-  it('says how to install kind on each OS', () => {
-    expect(kindInstallHint('darwin')).toBe('Install kind with `brew install kind`, then try again.');
-    expect(kindInstallHint('win32')).toBe('Install kind with `winget install Kubernetes.kind`, then try again.');
-    expect(kindInstallHint('linux')).toMatch(/^Install kind with `go install sigs\.k8s\.io\/kind@v0\.33\.0`/);
+  it('says how to install kind on each OS: v0.33.0 with go install where Go is, the release binary otherwise', () => {
+    const host = { platform: 'linux' as const, cpu: 'amd64' as const, goInstalled: false };
+    expect(kindInstallHint({ ...host, platform: 'darwin' })).toBe('Install kind with `brew install kind`, then try again.');
+    expect(kindInstallHint({ ...host, platform: 'win32' })).toBe(
+      'Install kind with `winget install Kubernetes.kind`, then try again.',
+    );
+    expect(kindInstallHint({ ...host, goInstalled: true })).toBe(
+      'Install kind with `go install sigs.k8s.io/kind@v0.33.0` (it lands in ~/go/bin: put that on your PATH), then try again.',
+    );
+    expect(kindInstallHint(host)).toBe(
+      'Install kind with `curl -Lo ./kind https://kind.sigs.k8s.io/dl/v0.33.0/kind-linux-amd64 && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind`, then try again.',
+    );
+  });
+
+  it('the doctor and the Kubernetes page name the same kind, from one source', () => {
+    for (const goInstalled of [true, false]) {
+      const host = { platform: 'linux' as const, cpu: 'arm64' as const, goInstalled };
+      const doctor = installKindFix({
+        ...host,
+        linuxFamily: 'debian',
+        systemd: true,
+        groups: new Map(),
+        user: { name: 'l', uid: 1, groups: [] },
+        dockerdInstalled: true,
+      });
+      expect(doctor.command).toBe(`${kindInstallCommand(host)} && kind create cluster`);
+      expect(kindInstallHint(host)).toContain(kindInstallCommand(host));
+      expect(doctor.command).toContain(KIND_VERSION);
+    }
+    // The kind the tests build (tests/engine/kind-cli.sh) is the one the learner is told to install.
+    expect(readFileSync(join(__dirname, '../engine/kind-cli.sh'), 'utf8')).toContain(`KIND_VERSION=${KIND_VERSION}\n`);
   });
 });

@@ -29,6 +29,7 @@ function facts(overrides: Partial<HostFacts> = {}): HostFacts {
     groups: new Map([[105, { name: 'docker', members: [] }]]),
     user: { name: 'learner', uid: 1000, groups: [1000] },
     dockerdInstalled: true,
+    goInstalled: false,
     ...overrides,
   };
 }
@@ -265,8 +266,9 @@ describe('tools', () => {
     [facts({ platform: 'win32' }), 'winget install Kubernetes.kind && kind create cluster'],
     [
       facts({ cpu: 'arm64' }),
-      'curl -Lo ./kind https://kind.sigs.k8s.io/dl/v0.29.0/kind-linux-arm64 && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind && kind create cluster',
+      'curl -Lo ./kind https://kind.sigs.k8s.io/dl/v0.33.0/kind-linux-arm64 && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind && kind create cluster',
     ],
+    [facts({ goInstalled: true }), 'go install sigs.k8s.io/kind@v0.33.0 && kind create cluster'],
   ])('no kind: install it for the OS and CPU, then create a cluster (%#)', (hostFacts, command) => {
     const reachable = [endpoint(SYSTEM, 'reachable', { place: system, inUse: true })];
     const problem = only(classify(findings({ facts: hostFacts, endpoints: reachable, tools: tools(['kind']) })), 'kind-missing');

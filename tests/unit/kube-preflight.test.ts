@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clusterPreflight, pickLessonContext } from '../../electron/core/cluster/cluster-preflight';
 import { credentialProblem, credentialsOf, pluginProblem } from '../../electron/core/cluster/credential-problems';
-import { loadKindImages, planKindImageLoads } from '../../electron/core/cluster/kind-images';
 import type { LoadedLesson } from '../../electron/core/lessons/types';
 import { kubeToolRequirement } from '../../electron/core/runner/kube-tools';
 
@@ -134,29 +133,6 @@ describe('the cluster and the tools', () => {
     expect(k9s).toEqual({ met: false, detail: 'k9s is not installed (this lesson uses it): brew install derailed/k9s/k9s' });
     expect((await kubeToolRequirement('kubectl', { PATH: bin }, 'linux')).detail).toMatch(
       /^kubectl is not installed \(this lesson uses it\): curl -LO "https:\/\/dl\.k8s\.io\/.*\/kubectl$/,
-    );
-  });
-});
-
-describe('the lesson images for a kind cluster', () => {
-  it('loads what the engine has, reports what it lacks, and plans nothing for another cluster', () => {
-    const images = [
-      { name: 'busybox:latest', present: true },
-      { name: 'nginx:1.27', present: false },
-      { name: 'busybox:latest', present: true },
-    ];
-    expect(planKindImageLoads('kind-dockside', images)).toEqual({
-      cluster: 'dockside',
-      load: [{ image: 'busybox:latest', command: ['kind', 'load', 'docker-image', 'busybox:latest', '--name', 'dockside'] }],
-      missing: ['nginx:1.27'],
-    });
-    expect(planKindImageLoads('colima', images)).toBeNull();
-  });
-
-  it('says so in one sentence when kind is not installed', async () => {
-    const plan = planKindImageLoads('kind-dockside', [{ name: 'busybox:latest', present: true }])!;
-    await expect(loadKindImages(plan, () => undefined, { PATH: join(dir, 'nothing-here') })).rejects.toThrow(
-      'kind is not installed, so the lesson images cannot be copied into the cluster',
     );
   });
 });

@@ -46,6 +46,7 @@ const wrongField: Partial<Record<RequestName, { params: unknown; field: string }
   'images.prefetch': { params: { images: ['busybox; rm -rf /'] }, field: 'images.0' },
   'cluster.choose': { params: { context: 'prod', typedName: 7 }, field: 'typedName' },
   'cluster.practice': { params: { action: 'recreate' }, field: 'action' },
+  'cluster.loadImages': { params: { cluster: '--name', images: ['busybox'] }, field: 'cluster' },
 };
 
 describe('request params', () => {

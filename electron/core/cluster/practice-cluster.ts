@@ -9,17 +9,24 @@
  * DOCKSIDE_KIND replaces the kind found on PATH, DOCKSIDE_KIND_NODE_IMAGE kind's default node
  * image (tests point it at a loopback registry so nothing is ever pulled from the internet).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import { delimiter } from 'node:path';
 import type { PracticeJob } from '../contract';
 import { which } from '../doctor/tools';
 import { CoreError, messageOf } from '../errors';
 import { describeKindFailure, kindMissingSentence, PRACTICE_CLUSTER_NAME, stageOf } from './kind-output';
-import { kindInstallHint } from './setup-hints';
+import { kindInstallHintFor } from './kind-install';
+import { runKind, type KindProcess } from './kind-process';
+import {
+  forgetPracticeNode,
+  judgeOwnership,
+  readPracticeMarker,
+  recordPracticeNode,
+  type Ownership,
+  type PracticeNode,
+} from './practice-ownership';
 
 const KEPT_LINES = 200;
-const KILL_GRACE_MS = 3000;
 
 export interface PracticeClusterOptions {
   env: Record<string, string | undefined>;
@@ -27,6 +34,10 @@ export interface PracticeClusterOptions {
   /** The Docker endpoint Dockside uses now (kind must build on the same engine), null when none. */
   endpoint: () => { host: string; context: string } | null;
   onChange: (job: PracticeJob) => void;
+  /** Dockside's data directory: where the practice cluster Dockside created is recorded. */
+  dataDir: string;
+  /** The node container `dockside-control-plane` of kind cluster dockside, null when there is none; throws when the engine does not answer. */
+  nodeContainer: () => Promise<PracticeNode | null>;
 }
 
 /** The kind binary to run: DOCKSIDE_KIND when set (null when it is not an executable), else the PATH's. */
@@ -45,7 +56,7 @@ export async function findKind(env: Record<string, string | undefined>, platform
 
 export class PracticeCluster {
   private current: PracticeJob | null = null;
-  private child: ChildProcess | null = null;
+  private child: KindProcess | null = null;
   private finished: Promise<PracticeJob> | null = null;
 
   constructor(private readonly options: PracticeClusterOptions) {}
@@ -74,7 +85,13 @@ export class PracticeCluster {
     const job: PracticeJob = { action, state: 'running', lines: [], stage: null, progress: 0, error: null };
     this.current = job;
     if (!kind) {
-      this.finish(job, 'failed', kindMissingSentence(kindInstallHint(this.options.platform)));
+      this.finish(job, 'failed', kindMissingSentence(await kindInstallHintFor(this.options.env, this.options.platform)));
+      this.finished = Promise.resolve(job);
+      return { ...job };
+    }
+    const refused = action === 'delete' ? await this.ownership() : null;
+    if (refused && !refused.ours) {
+      this.finish(job, 'failed', refused.reason);
       this.finished = Promise.resolve(job);
       return { ...job };
     }
@@ -83,20 +100,25 @@ export class PracticeCluster {
     return { ...job };
   }
 
+  /** Whether the kind cluster dockside is the one Dockside created (only that one is deleted). */
+  async ownership(): Promise<Ownership> {
+    let node: PracticeNode | null;
+    try {
+      node = await this.options.nodeContainer();
+    } catch (error) {
+      return {
+        ours: false,
+        reason: `Dockside cannot tell whether the kind cluster ${PRACTICE_CLUSTER_NAME} is the one it created, because the Docker engine does not answer (${messageOf(error)}).`,
+      };
+    }
+    return judgeOwnership(await readPracticeMarker(this.options.dataDir), node);
+  }
+
   /** Ends kind and everything it started (SIGTERM to the group, SIGKILL after a grace period). */
   cancel(): void {
-    const child = this.child;
-    if (!child?.pid || this.current?.state !== 'running') return;
+    if (!this.child || this.current?.state !== 'running') return;
     this.current.state = 'cancelled';
-    if (this.options.platform === 'win32') {
-      child.kill(); // no process groups there; kind's children end with their console
-      return;
-    }
-    signalGroup(child.pid, 'SIGTERM');
-    const pid = child.pid;
-    const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
-    timer.unref();
-    child.once('close', () => clearTimeout(timer));
+    this.child.cancel();
   }
 
   private args(action: 'create' | 'delete'): string[] {
@@ -106,36 +128,32 @@ export class PracticeCluster {
     return args;
   }
 
-  private run(kind: string, job: PracticeJob): Promise<PracticeJob> {
+  private async run(kind: string, job: PracticeJob): Promise<PracticeJob> {
     const env = kindEnv(this.options.env, this.options.endpoint());
-    const child = spawn(kind, this.args(job.action), { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    let output = '';
-    let partial = '';
-    const take = (chunk: Buffer) => {
-      output += chunk.toString();
-      const text = partial + chunk.toString();
-      const lines = text.split(/\r?\n|\r/);
-      partial = lines.pop() ?? '';
-      for (const line of lines) this.addLine(job, line);
+    const startedAt = Date.now();
+    const child = runKind(kind, this.args(job.action), env, this.options.platform, (line) => {
+      this.addLine(job, line);
       this.options.onChange({ ...job, lines: [...job.lines] });
-    };
-    child.stdout?.on('data', take);
-    child.stderr?.on('data', take);
-    return new Promise((resolve) => {
-      child.on('error', (error) => {
-        this.finish(job, 'failed', `kind could not be started: ${messageOf(error)}.`);
-        resolve(job);
-      });
-      child.on('close', (code) => {
-        if (partial) this.addLine(job, partial);
-        this.child = null;
-        if (job.state === 'cancelled') this.finish(job, 'cancelled', null);
-        else if (code === 0) this.finish(job, 'done', null);
-        else if (job.state === 'running') this.finish(job, 'failed', describeKindFailure(job.action, output));
-        resolve(job);
-      });
     });
+    this.child = child;
+    const { code, output, startError } = await child.done;
+    this.child = null;
+    await this.bookkeep(job, code === 0, startedAt);
+    if (startError) this.finish(job, 'failed', `kind could not be started: ${startError}.`);
+    else if (job.state === 'cancelled') this.finish(job, 'cancelled', null);
+    else if (code === 0) this.finish(job, 'done', null);
+    else this.finish(job, 'failed', describeKindFailure(job.action, output));
+    return job;
+  }
+
+  /** After a create: record the node container it left (even a failed or cancelled one); after a delete, forget it. */
+  private async bookkeep(job: PracticeJob, succeeded: boolean, startedAt: number): Promise<void> {
+    try {
+      if (job.action === 'create') await recordPracticeNode(this.options.dataDir, await this.options.nodeContainer(), startedAt);
+      else if (succeeded) await forgetPracticeNode(this.options.dataDir);
+    } catch {
+      // The engine went away meanwhile: nothing recorded, so Dockside will not delete that cluster by itself.
+    }
   }
 
   private addLine(job: PracticeJob, line: string): void {
@@ -168,12 +186,4 @@ export function kindEnv(
   if (!endpoint) return { ...env };
   const { DOCKER_HOST: _host, DOCKER_CONTEXT: _context, ...rest } = env;
   return endpoint.context !== 'default' ? { ...rest, DOCKER_CONTEXT: endpoint.context } : { ...rest, DOCKER_HOST: endpoint.host };
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // the group is gone already
-  }
 }

@@ -6,15 +6,6 @@
 import type { ClusterSetupHint } from '../contract';
 import { PRACTICE_CLUSTER_NAME } from './kind-output';
 
-export const KIND_VERSION = 'v0.33.0';
-
-/** How to install the kind CLI on this OS, in a sentence. */
-export function kindInstallHint(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return 'Install kind with `brew install kind`, then try again.';
-  if (platform === 'win32') return 'Install kind with `winget install Kubernetes.kind`, then try again.';
-  return `Install kind with \`go install sigs.k8s.io/kind@${KIND_VERSION}\` (it lands in ~/go/bin: put that on your PATH), then try again.`;
-}
-
 /** What the engine's product offers itself ("Docker Desktop", "Colima", ... as the engine status names it). */
 function engineHint(product: string | null): ClusterSetupHint | null {
   switch (product) {

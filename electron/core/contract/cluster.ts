@@ -6,6 +6,7 @@
  * Part of THE contract (see index.ts): shared with the renderer, so free of Node and electron.
  */
 import { z } from 'zod';
+import { imageReference } from './images';
 import { noParams } from './params';
 
 /** A kubeconfig context as the UI names it. */
@@ -50,6 +51,39 @@ export interface PracticeJob {
   error: string | null;
 }
 
+/** A lesson image and a kind cluster: kind copies images from the Docker engine into its nodes' containerd. */
+export interface KindImageState {
+  /** As the lesson names it ("busybox:musl"). */
+  name: string;
+  /** The Docker engine has it, so kind can copy it. */
+  inEngine: boolean;
+  /** Every node of the cluster has it; null when the nodes could not be read. */
+  inCluster: boolean | null;
+}
+
+/** Preflight's answer for a lesson whose cluster is a kind one (context kind-<cluster>). */
+export interface KindImages {
+  cluster: string;
+  /** The node containers that were read ("dockside-control-plane"). */
+  nodes: string[];
+  images: KindImageState[];
+  /** One sentence when the nodes could not be read (no node container, a node stopped). */
+  problem: string | null;
+}
+
+/** `kind load docker-image`, one image after another, with its output and progress. */
+export interface KindLoadJob {
+  cluster: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  images: { name: string; state: 'waiting' | 'loading' | 'loaded' | 'failed' }[];
+  /** 0 to 1 over the images (the one being copied counts half). */
+  progress: number;
+  /** kind's output so far (the last lines). */
+  lines: string[];
+  /** One sentence when it failed: what went wrong and what to do. */
+  error: string | null;
+}
+
 export interface ClusterStatus {
   /** The context Kubernetes lessons use; null: no local cluster (and no remote one picked). */
   lessonContext: ClusterContextInfo | null;
@@ -68,6 +102,11 @@ export interface ClusterStatus {
     installHint: string;
     /** The practice cluster is in the kubeconfig (context kind-dockside). */
     exists: boolean;
+    /**
+     * Why "Delete practice cluster" is not offered, when the kind cluster dockside is not the one
+     * Dockside created (or the engine cannot say); null when Dockside may delete it.
+     */
+    deleteRefusal: string | null;
     job: PracticeJob | null;
   };
 }
@@ -84,11 +123,20 @@ export interface ClusterRequests {
   'cluster.practice': { params: { action: 'create' | 'delete' }; result: PracticeJob };
   /** Stop the running practice job (its whole process group). */
   'cluster.cancelPractice': { params: void; result: void };
+  /**
+   * Copy these images from the Docker engine into kind cluster `cluster` (`kind load
+   * docker-image`), one after another; only for a local context kind-<cluster>. Progress arrives
+   * as `cluster.imageLoad`.
+   */
+  'cluster.loadImages': { params: { cluster: string; images: string[] }; result: KindLoadJob };
+  /** Stop the running image load (kind's whole process group). */
+  'cluster.cancelImageLoad': { params: void; result: void };
 }
 
 export interface ClusterEvents {
   'cluster.changed': ClusterStatus;
   'cluster.practice': PracticeJob;
+  'cluster.imageLoad': KindLoadJob;
 }
 
 /** A kubeconfig context name as kubectl accepts it. */
@@ -99,4 +147,15 @@ export const clusterParams = {
   'cluster.choose': z.object({ context: contextName, typedName: z.string().max(253).optional() }).strict(),
   'cluster.practice': z.object({ action: z.enum(['create', 'delete']) }).strict(),
   'cluster.cancelPractice': noParams,
+  'cluster.loadImages': z
+    .object({
+      // kind's cluster names: what `kind create cluster --name` accepts.
+      cluster: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]*$/, 'is not a kind cluster name')
+        .max(50),
+      images: z.array(imageReference).min(1).max(20),
+    })
+    .strict(),
+  'cluster.cancelImageLoad': noParams,
 } satisfies { [N in keyof ClusterRequests]: z.ZodType };

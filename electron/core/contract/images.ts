@@ -64,14 +64,14 @@ export interface ImagesEvents {
 const IMAGE_REFERENCE =
   /^(?:(?:localhost|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)(?::[0-9]{1,5})?\/|[a-zA-Z0-9-]+:[0-9]{1,5}\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
+/** An image reference as a request may name it. */
+export const imageReference = z.string().max(255).regex(IMAGE_REFERENCE, 'is not an image name like busybox or busybox:1.36');
+
 /** Each request's params, validated in core before its handler runs. */
 export const imagesParams = {
   'images.prefetch': z
     .object({
-      images: z
-        .array(z.string().max(255).regex(IMAGE_REFERENCE, 'is not an image name like busybox or busybox:1.36'))
-        .min(1)
-        .max(20),
+      images: z.array(imageReference).min(1).max(20),
     })
     .strict(),
 } satisfies { [N in keyof ImagesRequests]: z.ZodType };

@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import type { KindImages } from './cluster';
 import type { CheckSummary, LessonRequirement } from './lessons';
 import { lessonIdParam, noParams, stepParam } from './params';
 
@@ -104,6 +105,8 @@ export interface Preflight {
   /** met: null when Dockside cannot tell here (the environment doctor can). */
   requirements: { name: LessonRequirement; met: boolean | null; detail: string }[];
   engineError: string | null;
+  /** A Kubernetes lesson on a kind cluster: whether its nodes have the lesson's images. */
+  kindImages?: KindImages;
 }
 
 export interface ResetResult {

@@ -3,15 +3,13 @@
  * when the fix is one. Kept apart from the rules that decide which problem applies, so the
  * wording can be read (and reviewed) in one place.
  */
+import { kindInstallCommand } from '../cluster/kind-install';
 import type { HostFacts } from './host-facts';
 
 export interface Fix {
   fix: string;
   command?: string;
 }
-
-/** The kind release the download fix names (kind's quick start pins one too). */
-export const KIND_VERSION = 'v0.29.0';
 
 const withCommand = (fix: string, command: string): Fix => ({ fix, command });
 
@@ -208,23 +206,11 @@ export function installKubectlFix(facts: Pick<HostFacts, 'platform' | 'cpu'>): F
 }
 
 export function installKindFix(facts: HostFacts): Fix {
-  switch (facts.platform) {
-    case 'darwin':
-      return withCommand(
-        'Install kind, then create a cluster (it runs in your Docker engine).',
-        'brew install kind && kind create cluster',
-      );
-    case 'win32':
-      return withCommand(
-        'Install kind, then create a cluster (it runs in Docker Desktop).',
-        'winget install Kubernetes.kind && kind create cluster',
-      );
-    default:
-      return withCommand(
-        'Install kind, then create a cluster (it runs in your Docker engine).',
-        `curl -Lo ./kind https://kind.sigs.k8s.io/dl/${KIND_VERSION}/kind-linux-${facts.cpu} && chmod +x ./kind && sudo mv ./kind /usr/local/bin/kind && kind create cluster`,
-      );
-  }
+  const where = facts.platform === 'win32' ? 'Docker Desktop' : 'your Docker engine';
+  return withCommand(
+    `Install kind, then create a cluster (it runs in ${where}).`,
+    `${kindInstallCommand(facts)} && kind create cluster`,
+  );
 }
 
 export function createKindClusterFix(name?: string): Fix {

@@ -18,11 +18,14 @@ export interface HostFacts {
   user: DoctorSystem['user'];
   /** The Docker engine itself (dockerd) is installed, so a missing socket means "start it", not "install it". */
   dockerdInstalled: boolean;
+  /** A `go` is on the learner's PATH (kind then installs with `go install`). */
+  goInstalled: boolean;
 }
 
-export function hostFacts(system: DoctorSystem, dockerdInstalled: boolean): HostFacts {
+export function hostFacts(system: DoctorSystem, installed: { dockerd: boolean; go: boolean }): HostFacts {
   return {
-    dockerdInstalled,
+    dockerdInstalled: installed.dockerd,
+    goInstalled: installed.go,
     platform: system.platform,
     cpu: system.arch === 'arm64' ? 'arm64' : 'amd64',
     linuxFamily: system.platform === 'linux' ? linuxFamily(readOrEmpty(systemPath(system, '/etc/os-release'))) : 'other',

@@ -51,8 +51,11 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
     cluster.kubeContext = contextNames.has(`kind-${cluster.name}`) ? `kind-${cluster.name}` : null;
 
   const usualDirs = ['/usr/bin', '/usr/sbin', '/usr/local/bin'].map((dir) => systemPath(system, dir));
-  const dockerd = await which('dockerd', [...path.dirs, ...usualDirs], system.platform);
-  const facts = hostFacts(system, dockerd !== null);
+  const [dockerd, go] = await Promise.all([
+    which('dockerd', [...path.dirs, ...usualDirs], system.platform),
+    which('go', path.dirs, system.platform),
+  ]);
+  const facts = hostFacts(system, { dockerd: dockerd !== null, go: go !== null });
   const problems = classify({
     facts,
     endpoints: probed,

@@ -35,7 +35,11 @@ const TOOL_SPECS: ToolSpec[] = [
 ];
 
 export async function findTools(system: DoctorSystem, pathDirs: string[]): Promise<DoctorTool[]> {
-  const env = { ...system.env, PATH: pathDirs.join(system.platform === 'win32' ? ';' : ':') };
+  // An empty kubeconfig: some kubectl builds contact the current context's server even for
+  // `version --client` (Google Cloud SDK's dispatcher asks it which kubectl to run), and that
+  // context may be production: the guard's promise is that Dockside never contacts it.
+  const noKubeconfig = system.platform === 'win32' ? 'NUL' : '/dev/null';
+  const env = { ...system.env, PATH: pathDirs.join(system.platform === 'win32' ? ';' : ':'), KUBECONFIG: noKubeconfig };
   const docker = await which('docker', pathDirs, system.platform);
   return Promise.all(TOOL_SPECS.map((spec) => findTool(spec, system, pathDirs, env, docker)));
 }

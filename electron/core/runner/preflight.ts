@@ -15,6 +15,7 @@ import type { Claim } from '../checks/kind';
 import { checkKind } from '../checks/registry';
 import { messageOf } from '../errors';
 import type { LoadedLesson } from '../lessons/types';
+import { readKindImages } from '../cluster/kind-node-images';
 import { checkRequirements, type RequirementProbes } from './requirements';
 
 export interface PreflightInput {
@@ -175,15 +176,22 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
       }),
     );
     const unique = [...new Map(conflicts.map((c) => [c.key, c])).values()];
-    const requirements = await checkRequirements(lesson.summary.requires, true, input.probes, lesson);
+    // The cluster is asked once: its answer serves the requirement and, for kind, the images' place.
+    const cluster = lesson.summary.requires.includes('kubernetes') ? await input.probes.cluster(lesson) : null;
+    const probes = cluster ? { ...input.probes, cluster: () => Promise.resolve(cluster) } : input.probes;
+    const requirements = await checkRequirements(lesson.summary.requires, true, probes, lesson);
+    const kindImages =
+      cluster?.kindCluster && images.length > 0 ? await readKindImages(reader, cluster.kindCluster, images) : undefined;
+    const imagesInCluster = kindImages?.images.every((image) => image.inCluster !== false) ?? true;
     return {
       lessonId: lesson.summary.id,
-      // An unmet requirement (offline, no Compose) is worth a look before starting.
-      ok: unique.length === 0 && requirements.every((r) => r.met !== false),
+      // An unmet requirement (offline, no Compose) or an image the kind cluster lacks is worth a look before starting.
+      ok: unique.length === 0 && requirements.every((r) => r.met !== false) && imagesInCluster,
       conflicts: unique,
       images,
       requirements,
       engineError: null,
+      ...(kindImages ? { kindImages } : {}),
     };
   } catch (error) {
     return engineUnreadable(input, messageOf(error));

@@ -6,17 +6,27 @@
 import type { ClusterStatus } from '../contract';
 import type { CoreContext } from '../context';
 import { acceptChoice, contextInfo, decideLessonContext } from '../cluster/lesson-context';
-import { readLearnerKubeconfig, summariseContexts } from '../cluster/learner-kubeconfig';
+import { readLearnerKubeconfig, summariseContexts, type ContextSummary } from '../cluster/learner-kubeconfig';
 import { PRACTICE_CLUSTER_NAME } from '../cluster/kind-output';
+import { KindImageLoader } from '../cluster/kind-images';
 import { findKind, PracticeCluster } from '../cluster/practice-cluster';
-import { clusterSetupHints, kindInstallHint } from '../cluster/setup-hints';
+import { practiceNodeOn } from '../cluster/practice-ownership';
+import { kindInstallHintFor } from '../cluster/kind-install';
+import { clusterSetupHints } from '../cluster/setup-hints';
 import { CoreError } from '../errors';
-import type { Service } from '../rpc/service';
+import type { Handlers, Service } from '../rpc/service';
 
-type Names = 'cluster.status' | 'cluster.choose' | 'cluster.practice' | 'cluster.cancelPractice';
+type Names =
+  | 'cluster.status'
+  | 'cluster.choose'
+  | 'cluster.practice'
+  | 'cluster.cancelPractice'
+  | 'cluster.loadImages'
+  | 'cluster.cancelImageLoad';
 
 export interface ClusterService extends Service<Names> {
   practice: PracticeCluster;
+  imageLoader: KindImageLoader;
 }
 
 export function createClusterService(context: CoreContext): ClusterService {
@@ -29,6 +39,7 @@ export function createClusterService(context: CoreContext): ClusterService {
     const { contexts, error } = readContexts();
     const decision = decideLessonContext(contexts, context.settings.get().kubeContextChoices);
     const engine = context.engine.status;
+    const exists = contexts.some((c) => c.name === `kind-${PRACTICE_CLUSTER_NAME}`);
     return {
       lessonContext: decision.context ? contextInfo(decision.context) : null,
       source: decision.source,
@@ -37,8 +48,9 @@ export function createClusterService(context: CoreContext): ClusterService {
       setup: clusterSetupHints(context.platform, engine.state === 'connected' ? engine.info.product : null),
       practice: {
         kindPath: await findKind(context.env, context.platform),
-        installHint: kindInstallHint(context.platform),
-        exists: contexts.some((c) => c.name === `kind-${PRACTICE_CLUSTER_NAME}`),
+        installHint: await kindInstallHintFor(context.env, context.platform),
+        exists,
+        deleteRefusal: exists ? await practice.ownership().then((o) => (o.ours ? null : o.reason)) : null,
         job: practice.job,
       },
     };
@@ -54,15 +66,21 @@ export function createClusterService(context: CoreContext): ClusterService {
     env: context.env,
     platform: context.platform,
     endpoint: () => context.engine.status.endpoint ?? null,
+    dataDir: context.paths.dataDir,
+    nodeContainer: () => practiceNodeOn(context.engine.requireDocker()),
     onChange: (job) => {
       context.hub.broadcast('cluster.practice', job);
       if (job.state !== 'running') broadcastStatus(); // kind changed the kubeconfig
     },
   });
 
+  const images = kindImageHandlers(context, () => readContexts().contexts);
+
   return {
     practice,
+    imageLoader: images.loader,
     handlers: {
+      ...images.handlers,
       'cluster.status': status,
       'cluster.choose': async (answer) => {
         const { contexts } = readContexts();
@@ -80,7 +98,36 @@ export function createClusterService(context: CoreContext): ClusterService {
     },
     dispose: async () => {
       practice.cancel();
-      await practice.settled();
+      images.loader.cancel();
+      await Promise.all([practice.settled(), images.loader.settled()]);
+    },
+  };
+}
+
+/** Copying a lesson's images into a kind cluster, only one the kubeconfig has as a local context kind-<cluster>. */
+function kindImageHandlers(
+  context: CoreContext,
+  contexts: () => ContextSummary[],
+): { loader: KindImageLoader; handlers: Pick<Handlers, 'cluster.loadImages' | 'cluster.cancelImageLoad'> } {
+  const loader = new KindImageLoader({
+    env: context.env,
+    platform: context.platform,
+    endpoint: () => context.engine.status.endpoint ?? null,
+    onChange: (job) => context.hub.broadcast('cluster.imageLoad', job),
+  });
+  return {
+    loader,
+    handlers: {
+      'cluster.loadImages': ({ cluster, images }) => {
+        const kindContext = contexts().find((c) => c.name === `kind-${cluster}`);
+        if (!kindContext?.local)
+          throw new CoreError(
+            'BAD_REQUEST',
+            `Your kubeconfig has no local context kind-${cluster}: Dockside copies images only into a kind cluster on this machine.`,
+          );
+        return loader.start(cluster, images);
+      },
+      'cluster.cancelImageLoad': () => loader.cancel(),
     },
   };
 }

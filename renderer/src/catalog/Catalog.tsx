@@ -5,10 +5,10 @@
  */
 import type { ClusterStatus, LessonCatalog, LessonProgress, LessonSummary } from '@contract';
 import { CatalogClusterEntry } from '../cluster/CatalogClusterEntry';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { hrefOf } from '../app/route';
 import { ProgressRing } from './ProgressRing';
-import { standingOf, trackTitle, type LessonState } from './lesson-progress';
+import { compareTracks, isKubernetesTrack, standingOf, trackTitle, type LessonState } from './lesson-progress';
 import './catalog.css';
 
 type StateFilter = 'all' | LessonState;
@@ -25,7 +25,7 @@ interface CatalogProps {
   error: string | null;
   progress: Map<string, LessonProgress>;
   activeLessonId: string | null;
-  /** The Kubernetes lessons' cluster, listed after the tracks (null until read). */
+  /** The Kubernetes lessons' cluster, listed before the Kubernetes tracks (null until read). */
   cluster?: ClusterStatus | null;
   clusterActive?: boolean;
 }
@@ -45,8 +45,11 @@ export function Catalog({ catalog, error, progress, activeLessonId, cluster, clu
       list.push(lesson);
       groups.set(lesson.track, list);
     }
-    return [...groups.entries()];
+    return [...groups.entries()].sort(([a], [b]) => compareTracks(a, b));
   }, [catalog, query, stateFilter, progress]);
+  // The cluster comes first among the Kubernetes tracks (they all need it), or after the others when there are none.
+  const firstKubeTrack = tracks.find(([track]) => isKubernetesTrack(track))?.[0] ?? null;
+  const clusterEntry = cluster ? <CatalogClusterEntry status={cluster} active={clusterActive} /> : null;
 
   const total = catalog?.lessons.length ?? 0;
   const shown = tracks.reduce((n, [, lessons]) => n + lessons.length, 0);
@@ -87,60 +90,63 @@ export function Catalog({ catalog, error, progress, activeLessonId, cluster, clu
           const all = catalog!.lessons.filter((l) => l.track === track);
           const done = all.filter((l) => standingOf(l, progress.get(l.id)).state === 'done').length;
           return (
-            <section key={track} className="catalog-track" aria-label={`${trackTitle(track)} track`}>
-              <h2 className="catalog-track-title">
-                <span>{trackTitle(track)}</span>
-                <span className="catalog-track-count">
-                  {done}/{all.length} done
-                </span>
-              </h2>
-              <ol className="catalog-lessons">
-                {lessons.map((lesson) => {
-                  const standing = standingOf(lesson, progress.get(lesson.id));
-                  const active = lesson.id === activeLessonId;
-                  const stateText =
-                    standing.state === 'done'
-                      ? 'done'
-                      : standing.state === 'in-progress'
-                        ? `${standing.passed} of ${standing.total} steps passed`
-                        : 'not started';
-                  return (
-                    <li key={lesson.id}>
-                      <a
-                        href={hrefOf({ name: 'lesson', lessonId: lesson.id })}
-                        className={`catalog-lesson${active ? ' is-active' : ''}`}
-                        aria-current={active ? 'page' : undefined}
-                        data-testid="catalog-lesson"
-                        data-lesson={lesson.id}
-                        data-lesson-state={standing.state}
-                        title={lesson.summary}
-                      >
-                        <ProgressRing standing={standing} />
-                        <span className="catalog-lesson-text">
-                          <span className="catalog-lesson-title">{lesson.title}</span>
-                          <span className="catalog-lesson-meta">
-                            {lesson.stepCount} steps · {lesson.minutes} min
-                            {standing.state === 'in-progress' && (
-                              <>
-                                {' · '}
-                                <span className="catalog-lesson-passed">
-                                  {standing.passed}/{standing.total}
-                                </span>
-                              </>
-                            )}
+            <Fragment key={track}>
+              {track === firstKubeTrack && clusterEntry}
+              <section className="catalog-track" aria-label={`${trackTitle(track)} track`}>
+                <h2 className="catalog-track-title">
+                  <span>{trackTitle(track)}</span>
+                  <span className="catalog-track-count">
+                    {done}/{all.length} done
+                  </span>
+                </h2>
+                <ol className="catalog-lessons">
+                  {lessons.map((lesson) => {
+                    const standing = standingOf(lesson, progress.get(lesson.id));
+                    const active = lesson.id === activeLessonId;
+                    const stateText =
+                      standing.state === 'done'
+                        ? 'done'
+                        : standing.state === 'in-progress'
+                          ? `${standing.passed} of ${standing.total} steps passed`
+                          : 'not started';
+                    return (
+                      <li key={lesson.id}>
+                        <a
+                          href={hrefOf({ name: 'lesson', lessonId: lesson.id })}
+                          className={`catalog-lesson${active ? ' is-active' : ''}`}
+                          aria-current={active ? 'page' : undefined}
+                          data-testid="catalog-lesson"
+                          data-lesson={lesson.id}
+                          data-lesson-state={standing.state}
+                          title={lesson.summary}
+                        >
+                          <ProgressRing standing={standing} />
+                          <span className="catalog-lesson-text">
+                            <span className="catalog-lesson-title">{lesson.title}</span>
+                            <span className="catalog-lesson-meta">
+                              {lesson.stepCount} steps · {lesson.minutes} min
+                              {standing.state === 'in-progress' && (
+                                <>
+                                  {' · '}
+                                  <span className="catalog-lesson-passed">
+                                    {standing.passed}/{standing.total}
+                                  </span>
+                                </>
+                              )}
+                            </span>
+                            {/* The name keeps the visible words first (speech input says what it sees) and adds the state. */}
+                            <span className="visually-hidden">, {stateText}</span>
                           </span>
-                          {/* The name keeps the visible words first (speech input says what it sees) and adds the state. */}
-                          <span className="visually-hidden">, {stateText}</span>
-                        </span>
-                      </a>
-                    </li>
-                  );
-                })}
-              </ol>
-            </section>
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ol>
+              </section>
+            </Fragment>
           );
         })}
-        {cluster && <CatalogClusterEntry status={cluster} active={clusterActive} />}
+        {firstKubeTrack === null && clusterEntry}
         {catalog && catalog.broken.length > 0 && (
           <section className="catalog-track catalog-broken" aria-label="Lessons that could not be read">
             <h2 className="catalog-track-title">

@@ -5,7 +5,7 @@
 import type { LessonCatalog, LessonProgress } from '@contract';
 import { hrefOf } from '../app/route';
 import { ProgressRing } from './ProgressRing';
-import { standingOf, trackTitle } from './lesson-progress';
+import { compareTracks, standingOf, trackTitle } from './lesson-progress';
 
 export function CatalogRail({
   catalog,
@@ -16,7 +16,7 @@ export function CatalogRail({
   progress: Map<string, LessonProgress>;
   activeLessonId: string | null;
 }) {
-  const tracks = [...new Set((catalog?.lessons ?? []).map((l) => l.track))];
+  const tracks = [...new Set((catalog?.lessons ?? []).map((l) => l.track))].sort(compareTracks);
   return (
     <nav className="catalog-rail" aria-label="Lessons" data-testid="catalog-rail">
       {tracks.map((track) => (

@@ -24,8 +24,29 @@ const TRACK_TITLES: Record<string, string> = {
   compose: 'Compose',
   kubernetes: 'Kubernetes',
   k8s: 'Kubernetes',
+  helm: 'Helm',
+  k9s: 'k9s',
 };
+
+/** The tracks that run against a Kubernetes cluster, in the order the catalog lists them (after the Docker ones). */
+const KUBERNETES_TRACKS = ['kubernetes', 'k8s', 'helm', 'k9s'];
+const DOCKER_TRACKS = ['docker', 'compose'];
 
 export function trackTitle(track: string): string {
   return TRACK_TITLES[track] ?? track.charAt(0).toUpperCase() + track.slice(1);
+}
+
+export function isKubernetesTrack(track: string): boolean {
+  return KUBERNETES_TRACKS.includes(track);
+}
+
+/** Catalog order: the Docker tracks, the Kubernetes ones, then any other by name. */
+export function compareTracks(a: string, b: string): number {
+  const rank = (track: string) => {
+    const docker = DOCKER_TRACKS.indexOf(track);
+    if (docker >= 0) return docker;
+    const kube = KUBERNETES_TRACKS.indexOf(track);
+    return kube >= 0 ? DOCKER_TRACKS.length + kube : DOCKER_TRACKS.length + KUBERNETES_TRACKS.length;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
 }

@@ -1,14 +1,16 @@
 /**
  * The practice cluster: "Create a practice cluster" runs `kind create cluster --name dockside`
  * in core; its output streams in below with the stage as progress, it can be cancelled, and a
- * failure is one sentence. "Delete practice cluster" is one click. Without kind on PATH the
- * card says how to install it instead of offering the button.
+ * failure is one sentence. "Delete practice cluster" is one click, offered only for the cluster
+ * Dockside created (else the card says why not). Without kind on PATH the card says how to
+ * install it instead of offering the button.
  */
 import type { ClusterStatus, PracticeJob } from '@contract';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
 import { messageOf } from '../api/message-of';
 import { InlineCode } from '../ui/InlineCode';
+import { KindLog } from './KindLog';
 import { ProgressBar } from '../ui/ProgressBar';
 
 const VERB = { create: 'Creating', delete: 'Deleting' } as const;
@@ -33,23 +35,30 @@ export function PracticeCluster({ practice }: { practice: ClusterStatus['practic
           <InlineCode text={`The kind CLI is not on your PATH. ${practice.installHint}`} />
         </p>
       ) : (
-        <div className="cluster-actions">
-          {!practice.exists && (
-            <button type="button" className="button button-primary" disabled={running} onClick={() => run('create')}>
-              Create a practice cluster
-            </button>
-          )}
-          {practice.exists && (
-            <button type="button" className="button button-danger" disabled={running} onClick={() => run('delete')}>
-              Delete practice cluster
-            </button>
-          )}
-          {running && (
-            <button type="button" className="button" onClick={() => void api.cluster.cancelPractice()}>
-              Cancel
-            </button>
-          )}
-        </div>
+        (!practice.exists || !practice.deleteRefusal || running) && (
+          <div className="cluster-actions">
+            {!practice.exists && (
+              <button type="button" className="button button-primary" disabled={running} onClick={() => run('create')}>
+                Create a practice cluster
+              </button>
+            )}
+            {practice.exists && !practice.deleteRefusal && (
+              <button type="button" className="button button-danger" disabled={running} onClick={() => run('delete')}>
+                Delete practice cluster
+              </button>
+            )}
+            {running && (
+              <button type="button" className="button" onClick={() => void api.cluster.cancelPractice()}>
+                Cancel
+              </button>
+            )}
+          </div>
+        )
+      )}
+      {practice.kindPath && practice.exists && practice.deleteRefusal && (
+        <p className="cluster-note" data-testid="practice-not-ours">
+          <InlineCode text={practice.deleteRefusal} />
+        </p>
       )}
       {requestError && (
         <p className="cluster-error" role="alert">
@@ -62,12 +71,6 @@ export function PracticeCluster({ practice }: { practice: ClusterStatus['practic
 }
 
 function PracticeOutput({ job }: { job: PracticeJob }) {
-  const log = useRef<HTMLPreElement>(null);
-  // Follow kind's output as it arrives, as a terminal would.
-  useEffect(() => {
-    const element = log.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [job.lines.length]);
   return (
     <div className="practice-output" data-testid="practice-job" data-state={job.state}>
       {job.state === 'running' && (
@@ -94,11 +97,7 @@ function PracticeOutput({ job }: { job: PracticeJob }) {
           {job.error}
         </p>
       )}
-      {job.lines.length > 0 && (
-        <pre ref={log} className="practice-log" tabIndex={0} aria-label="kind's output">
-          {job.lines.join('\n')}
-        </pre>
-      )}
+      <KindLog lines={job.lines} />
     </div>
   );
 }

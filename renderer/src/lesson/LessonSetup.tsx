@@ -7,6 +7,7 @@ import type { EngineStatus, Preflight, PreflightConflict, RemoveConflictsResult 
 import { useEffect, useMemo, useState } from 'react';
 import { useImagePrefetch } from '../hooks/useImagePrefetch';
 import { ImagePullList } from '../images/ImagePullList';
+import { KindImages } from './KindImages';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useToast } from '../ui/Toasts';
 import type { SessionPhase } from './useLessonSession';
@@ -85,6 +86,7 @@ export function LessonSetup({ phase, preflight, engine, error, onStart, onRechec
           <ImagePullList pulls={prefetch.pulls} onRetry={prefetch.retry} />
         </div>
       )}
+      {preflight?.kindImages && <KindImages kindImages={preflight.kindImages} onLoaded={onRecheck} />}
       {conflicts.length > 0 && (
         <div className="lesson-setup-block" data-testid="preflight-conflicts">
           <h3>In the way</h3>

@@ -32,8 +32,8 @@ export function Welcome({ engine, platform, catalog, progress, doctorAvailable }
           <div>
             <h1>Welcome to Dockside</h1>
             <p>
-              Learn Docker by doing: each lesson sits beside a real terminal, and every step checks itself against your own engine
-              the moment you act.
+              Learn Docker and Kubernetes by doing: each lesson sits beside a real terminal, and every step checks itself against
+              your own engine or cluster the moment you act.
             </p>
           </div>
         </header>
