@@ -5,8 +5,8 @@
  * command finishes.
  */
 import { readFile } from 'node:fs/promises';
-import { KubeConfig } from '@kubernetes/client-node';
 import { z } from 'zod';
+import { loadClientNode } from '../cluster/client-node';
 import { messageOf } from '../errors';
 import { ClusterUnavailable } from './cluster-reader';
 import type { CheckContext, CheckResult } from './kind';
@@ -44,6 +44,7 @@ async function evaluate(spec: KubeContextSpec, { run }: CheckContext): Promise<C
   } catch {
     return { pass: false, explanation: `the lesson kubeconfig ${file} is gone` };
   }
+  const { KubeConfig } = await loadClientNode();
   const config = new KubeConfig();
   try {
     config.loadFromString(text);
