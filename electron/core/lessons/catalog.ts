@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { BrokenLesson, LessonCatalog, LessonSummary } from '../contract';
-import { parseLessonSource } from './parse-lesson';
+import { parseLessonSource, type ParseOutcome } from './parse-lesson';
 import type { LessonProblem, LoadedLesson } from './types';
 
 export interface LoadedCatalog {
@@ -56,9 +56,11 @@ export function formatProblem(file: string, problem: LessonProblem): string {
   return `${file}:${problem.line}: ${problem.message}`;
 }
 
+/** `parse`: the parser, or one that knows outcomes parsed at build time (parsed-lessons.ts). */
 export function loadLesson(
   lessonsDir: string,
   path: string,
+  parse: (source: string) => ParseOutcome = parseLessonSource,
 ): { lesson: LoadedLesson } | { broken: BrokenLesson; problems: string[] } {
   const file = displayPath(lessonsDir, path);
   let source: string;
@@ -71,7 +73,7 @@ export function loadLesson(
       problems: [`${file}:1: ${message}`],
     };
   }
-  const outcome = parseLessonSource(source);
+  const outcome = parse(source);
   if (!outcome.ok) {
     const problems = outcome.problems.map((p) => formatProblem(file, p));
     return {
@@ -117,10 +119,13 @@ export function loadCatalog(lessonsDir: string): LoadedCatalog {
  * The same catalog, letting the event loop run between two lessons: parsing them is most of
  * core's start-up, and meanwhile the browser-mode server answers the page's first requests.
  */
-export async function loadCatalogYielding(lessonsDir: string): Promise<LoadedCatalog> {
+export async function loadCatalogYielding(
+  lessonsDir: string,
+  parse: (source: string) => ParseOutcome = parseLessonSource,
+): Promise<LoadedCatalog> {
   const catalog: LoadedCatalog = { lessons: [], broken: [], problems: [] };
   for (const path of findLessonFiles(lessonsDir)) {
-    addLesson(catalog, loadLesson(lessonsDir, path));
+    addLesson(catalog, loadLesson(lessonsDir, path, parse));
     await new Promise((resolve) => setImmediate(resolve));
   }
   return sortLessons(catalog);

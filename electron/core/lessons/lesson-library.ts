@@ -7,6 +7,7 @@ import type { LessonCatalog } from '../contract';
 import { CoreError } from '../errors';
 import { Listeners } from '../util/listeners';
 import { loadCatalog, loadCatalogYielding, publicCatalog, type LoadedCatalog } from './catalog';
+import type { ParseOutcome } from './parse-lesson';
 import type { LoadedLesson } from './types';
 
 export class LessonLibrary {
@@ -23,9 +24,12 @@ export class LessonLibrary {
     this.loaded = loaded ?? loadCatalog(lessonsDir);
   }
 
-  /** A library whose loading lets the event loop run between lessons (core's start-up). */
-  static async load(lessonsDir: string): Promise<LessonLibrary> {
-    return new LessonLibrary(lessonsDir, await loadCatalogYielding(lessonsDir));
+  /**
+   * A library whose loading lets the event loop run between lessons (core's start-up); `parse`
+   * may answer from the outcomes parsed at build time (parsed-lessons.ts).
+   */
+  static async load(lessonsDir: string, parse?: (source: string) => ParseOutcome): Promise<LessonLibrary> {
+    return new LessonLibrary(lessonsDir, await loadCatalogYielding(lessonsDir, parse));
   }
 
   catalog(): LessonCatalog {
