@@ -1,11 +1,35 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const contract = resolve(import.meta.dirname, 'electron/core/contract');
 
+/**
+ * After the main build, the shipped lessons parsed once into out/main/parsed-lessons.json: core's
+ * start-up reads them there instead of parsing (electron/core/lessons/parsed-lessons.ts).
+ */
+function parsedLessons(): Plugin {
+  return {
+    name: 'dockside-parsed-lessons',
+    apply: 'build',
+    closeBundle() {
+      const script = resolve(import.meta.dirname, 'scripts/parse-lessons.ts');
+      const out = resolve(import.meta.dirname, 'out/main/parsed-lessons.json');
+      const lessons = resolve(import.meta.dirname, 'lessons');
+      const run = spawnSync(process.execPath, ['--import', 'tsx', script, lessons, out], {
+        cwd: import.meta.dirname,
+        encoding: 'utf8',
+      });
+      if (run.status !== 0) throw new Error(`parsing the lessons failed:\n${run.stderr}${run.stdout}`);
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [parsedLessons()],
     build: {
       // Node-side entries: the Electron main process and the CLI (browser mode, doctor).
       rollupOptions: {

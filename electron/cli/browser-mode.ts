@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Core } from '../core/app';
+import type { Core, createCore } from '../core/app';
 import { messageOf } from '../core/errors';
 import { startWebServer } from '../web/server';
-import { appVersion, lessonsDir, rendererDir } from './app-root';
+import { appVersion, lessonsDir, parsedLessonsFile, rendererDir } from './app-root';
 
 export interface BrowserModeOptions {
   port?: number;
@@ -21,8 +21,8 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<void>
     process.exit(1);
   }
   // DOCKSIDE_LESSONS_DIR lets authors (and tests) serve another lessons folder.
-  const loading: Promise<Core> = import('../core/app').then(({ createCore }) =>
-    createCore({ lessonsDir: process.env.DOCKSIDE_LESSONS_DIR || lessonsDir, version: appVersion() }),
+  const loading: Promise<Core> = loadCoreInStages().then(({ createCore }) =>
+    createCore({ lessonsDir: process.env.DOCKSIDE_LESSONS_DIR || lessonsDir, version: appVersion(), parsedLessonsFile }),
   );
   loading.catch((error: unknown) => {
     console.error(`dockside: core could not start: ${messageOf(error)}`);
@@ -46,4 +46,21 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<void>
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
+}
+
+/**
+ * Core's modules, in a few stages with a turn of the event loop between them: evaluating all of
+ * them is one block of some 300 ms, and the page's first requests, arriving meanwhile, would wait
+ * for all of it. Each stage is a part of core with a heavy dependency (dockerode; zod and the
+ * contract; the lesson parser); the last one finds them loaded.
+ */
+async function loadCoreInStages(): Promise<{ createCore: typeof createCore }> {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  await import('../core/engine/docker-client');
+  await turn();
+  await import('../core/contract');
+  await turn();
+  await import('../core/lessons/parse-lesson');
+  await turn();
+  return import('../core/app');
 }

@@ -13,11 +13,16 @@ import { dispatch } from './rpc/dispatch';
 import type { Handlers, ServiceLifecycle } from './rpc/service';
 import { createAppService } from './services/app';
 import { createTerminalService } from './services/terminal';
+import { LessonLibrary } from './lessons/lesson-library';
+import { parserWithParsedLessons } from './lessons/parsed-lessons';
 import { createLessonsServices } from './services/lessons';
 import { createImagesService } from './services/images';
 import { createClusterService } from './services/cluster';
 
-export type CoreOptions = CoreContextOptions;
+export interface CoreOptions extends CoreContextOptions {
+  /** The lessons parsed at build time (out/main/parsed-lessons.json), when running a build. */
+  parsedLessonsFile?: string;
+}
 
 export interface Core {
   readonly context: CoreContext;
@@ -30,13 +35,15 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { context, dispose: disposeContext } = createCoreContext(options);
   const { engine, hub } = context;
+  // Loaded first and yielding between lessons: the browser-mode server answers meanwhile.
+  const library = await LessonLibrary.load(context.paths.lessonsDir, parserWithParsedLessons(options.parsedLessonsFile));
 
   // Services are created in dependency order; each one's handlers join the one map below.
   const engineService = createEngineService(context);
   const services: ServiceLifecycle[] = [engineService];
   const appService = createAppService(context, () => services.flatMap((s) => s.notices?.() ?? []));
   services.push(appService);
-  const lessonsService = createLessonsServices(context);
+  const lessonsService = createLessonsServices(context, {}, library);
   services.push(lessonsService);
   const terminalService = createTerminalService(context);
   services.push(terminalService);

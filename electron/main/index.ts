@@ -61,6 +61,7 @@ void app.whenReady().then(async () => {
     dataDir: app.getPath('userData'),
     lessonsDir: join(app.getAppPath(), 'lessons'),
     version: app.getVersion(),
+    parsedLessonsFile: join(import.meta.dirname, 'parsed-lessons.json'),
   });
   ipcMain.handle(REQUEST_CHANNEL, async (event, name: unknown, params: unknown) => {
     if (!core || !isTrustedSender(event.senderFrame, event.sender)) {

@@ -76,9 +76,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (url.pathname === OUTPUT_STREAM_PATH) return serveOutputStream(req, res, url, port, clientsByOutputKey);
-    serveStatic(options.staticDir, url.pathname, res, securityHeaders).catch(() => {
+    try {
+      serveStatic(options.staticDir, url.pathname, res, securityHeaders);
+    } catch {
       if (!res.headersSent) res.writeHead(500, plain).end('Could not read the file.');
-    });
+    }
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

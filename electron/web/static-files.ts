@@ -1,6 +1,12 @@
-/** Serve the built renderer: files under one root only, index.html for app routes. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+/**
+ * Serve the built renderer: files under one root only, index.html for app routes.
+ *
+ * Read synchronously, so a file is answered in one turn of the event loop: while core loads at
+ * start-up (browser-mode.ts) the loop turns only between two lessons, and a stat-open-read-read
+ * stream took one of those turns per step. The files are the app's own built assets, a few
+ * hundred kB at most, on a loopback server for one learner.
+ */
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
 
@@ -34,14 +40,9 @@ export function fileInRoot(root: string, urlPath: string): string | null {
   return candidate === root || candidate.startsWith(rootWithSep) ? candidate : null;
 }
 
-export async function serveStatic(
-  root: string,
-  urlPath: string,
-  res: ServerResponse,
-  headers: Record<string, string>,
-): Promise<void> {
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): void {
   let file = fileInRoot(root, urlPath === '/' ? '/index.html' : urlPath);
-  let info = file ? await stat(file).catch(() => null) : null;
+  let info = file ? statOrNull(file) : null;
   if (!info?.isFile()) {
     // App routes (no extension) get the app; a missing asset is a plain 404.
     if (extname(urlPath) !== '') {
@@ -49,7 +50,7 @@ export async function serveStatic(
       return;
     }
     file = join(root, 'index.html');
-    info = await stat(file).catch(() => null);
+    info = statOrNull(file);
     if (!info?.isFile()) {
       res
         .writeHead(500, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
@@ -59,6 +60,15 @@ export async function serveStatic(
   }
   const type = contentTypes[extname(file!)] ?? 'application/octet-stream';
   const cache = file!.endsWith('.html') ? 'no-store' : 'private, max-age=31536000, immutable';
-  res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(info.size), 'Cache-Control': cache });
-  createReadStream(file!).pipe(res);
+  const body = readFileSync(file!);
+  res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': cache });
+  res.end(body);
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null; // e.g. a path through a file ("index.html/x"): not there, as before
+  }
 }

@@ -96,7 +96,7 @@ function learnerKubeconfig(): string {
 
 it('never contacts a remote current context, runs no plugin of it, and offers the local one', async () => {
   const file = learnerKubeconfig();
-  const learner = readLearnerKubeconfig({ env: { KUBECONFIG: file }, homeDir: dir, platform: 'linux' });
+  const learner = await readLearnerKubeconfig({ env: { KUBECONFIG: file }, homeDir: dir, platform: 'linux' });
   const contexts = summariseContexts(learner.config);
   expect(contexts.find((c) => c.name === 'prod-eks')).toMatchObject({
     local: false,

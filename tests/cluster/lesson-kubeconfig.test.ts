@@ -43,7 +43,7 @@ describe('the lesson kubeconfig', () => {
     writeFileSync(learnerFile, learner.exportConfig());
     const before = { text: readFileSync(learnerFile, 'utf8'), mtime: statSync(learnerFile).mtimeMs };
 
-    const read = readLearnerKubeconfig({ env: { KUBECONFIG: learnerFile }, homeDir: lesson.workspace, platform: 'linux' });
+    const read = await readLearnerKubeconfig({ env: { KUBECONFIG: learnerFile }, homeDir: lesson.workspace, platform: 'linux' });
     const summary = summariseContexts(read.config);
     expect(summary.map((c) => [c.name, c.local])).toEqual([
       [learner.currentContext, true],

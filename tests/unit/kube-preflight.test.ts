@@ -48,14 +48,14 @@ function expiredCertificate(): { cert: string; key: string } {
 }
 
 describe('the kubeconfig, in one sentence', () => {
-  it('malformed', () => {
+  it('malformed', async () => {
     const file = join(dir, 'broken');
     writeFileSync(file, 'clusters: [\n  - name: x\n  cluster: {');
-    expect(pickLessonContext(system(file))).toMatch(new RegExp(`^your kubeconfig cannot be read: ${file}: `));
+    expect(await pickLessonContext(system(file))).toMatch(new RegExp(`^your kubeconfig cannot be read: ${file}: `));
   });
 
-  it('a context naming a user that is not defined', () => {
-    expect(pickLessonContext(system(kubeconfig('nouser', {}, undefined, 'ghost')))).toBe(
+  it('a context naming a user that is not defined', async () => {
+    expect(await pickLessonContext(system(kubeconfig('nouser', {}, undefined, 'ghost')))).toBe(
       'context kind-dockside names user "ghost", which the kubeconfig does not define',
     );
   });
@@ -71,9 +71,9 @@ describe('the kubeconfig, in one sentence', () => {
 });
 
 describe('credentials, in one sentence', () => {
-  it('a certificate file that is missing', () => {
+  it('a certificate file that is missing', async () => {
     const file = kubeconfig('missing-cert', { 'client-certificate': join(dir, 'gone.crt'), 'client-key': join(dir, 'gone.key') });
-    const picked = pickLessonContext(system(file));
+    const picked = await pickLessonContext(system(file));
     if (typeof picked === 'string') throw new Error(picked);
     expect(credentialProblem(credentialsOf(picked.config)!, { path: '' })).toBe(
       `the client certificate file ${join(dir, 'gone.crt')} of user learner does not exist`,
@@ -102,7 +102,7 @@ describe('credentials, in one sentence', () => {
     writeFileSync(plugin, '#!/bin/sh\necho "token expired: run sso login" >&2\nexit 1\n');
     chmodSync(plugin, 0o755);
     const file = kubeconfig('bad-plugin', { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin } });
-    const picked = pickLessonContext(system(file));
+    const picked = await pickLessonContext(system(file));
     if (typeof picked === 'string') throw new Error(picked);
     expect(await pluginProblem(picked.config)).toBe(
       `the credential plugin ${plugin} of user learner failed: token expired: run sso login`,

@@ -6,8 +6,8 @@
  * (kind-dockside on one machine, docker-desktop on another): "switch back" in a lesson.
  */
 import { readFile } from 'node:fs/promises';
-import { KubeConfig } from '@kubernetes/client-node';
 import { z } from 'zod';
+import { loadClientNode } from '../cluster/client-node';
 import { messageOf } from '../errors';
 import { ClusterUnavailable } from './cluster-reader';
 import type { CheckContext, CheckResult } from './kind';
@@ -48,6 +48,7 @@ async function evaluate(spec: KubeContextSpec, { run }: CheckContext): Promise<C
   } catch {
     return { pass: false, explanation: `the lesson kubeconfig ${file} is gone` };
   }
+  const { KubeConfig } = await loadClientNode();
   const config = new KubeConfig();
   try {
     config.loadFromString(text);

@@ -3,9 +3,9 @@
  * the guard judged local — or that the learner picked, by name, in the guard dialog. This is
  * the only place Dockside makes Kubernetes clients, so no other path can reach a remote cluster.
  */
-import type { KubeConfig } from '@kubernetes/client-node';
-import { ApiException, CoreV1Api, KubernetesObjectApi, Watch, type KubernetesObject } from '@kubernetes/client-node';
+import type { ApiException, CoreV1Api, KubeConfig, KubernetesObject, KubernetesObjectApi, Watch } from '@kubernetes/client-node';
 import { messageOf } from '../errors';
+import { loadedClientNode } from './client-node';
 import { judgeContext, type ContextJudgement } from './context-guard';
 import { resourceType, type KubeObject, type ResourceName } from './resources';
 
@@ -43,6 +43,7 @@ export class ClusterConnection {
     this.context = config.getCurrentContext();
     this.server = config.getCurrentCluster()?.server ?? '';
     this.judgement = judgement;
+    const { CoreV1Api, KubernetesObjectApi, Watch } = loadedClientNode();
     this.objects = KubernetesObjectApi.makeApiClient(config);
     this.core = config.makeApiClient(CoreV1Api);
     this.watch = new Watch(config);
@@ -67,9 +68,8 @@ export class ClusterConnection {
   }
 }
 
-/** The HTTP status of a failed call, when the API server answered. */
+/** The HTTP status of a failed call, when the API server answered (client-node's ApiException carries it as `code`). */
 export function statusOf(error: unknown): number | undefined {
-  if (error instanceof ApiException) return error.code;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'number' ? code : undefined;
 }

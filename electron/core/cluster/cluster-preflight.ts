@@ -4,11 +4,12 @@
  * (the same ones the run shows on its steps). A context the guard judges remote is never
  * contacted here, and its credential plugin is never run.
  */
-import { VersionApi } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { checkKind } from '../checks/registry';
 import type { DoctorSystem } from '../doctor/system';
 import { messageOf } from '../errors';
 import type { LoadedLesson } from '../lessons/types';
+import { loadClientNode } from './client-node';
 import { ClusterConnection, describeClusterError, statusOf } from './cluster-connection';
 import { credentialProblem, credentialsOf, pluginProblem } from './credential-problems';
 import { offerLocalContext, readLearnerKubeconfig, summariseContexts } from './learner-kubeconfig';
@@ -41,10 +42,8 @@ function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
 }
 
 /** The context to use, or the sentence saying why there is none. */
-export function pickLessonContext(
-  system: ClusterPreflightSystem,
-): { name: string; config: ReturnType<typeof readLearnerKubeconfig>['config'] } | string {
-  const learner = readLearnerKubeconfig(system);
+export async function pickLessonContext(system: ClusterPreflightSystem): Promise<{ name: string; config: KubeConfig } | string> {
+  const learner = await readLearnerKubeconfig(system);
   const contexts = summariseContexts(learner.config);
   const picked = offerLocalContext(contexts);
   if (picked) {
@@ -64,7 +63,7 @@ export async function clusterPreflight(
   system: ClusterPreflightSystem,
   timeoutMs = 4000,
 ): Promise<ClusterPreflight> {
-  const picked = pickLessonContext(system);
+  const picked = await pickLessonContext(system);
   if (typeof picked === 'string') return { ok: false, detail: picked };
   const { name, config } = picked;
   const kind = name.startsWith('kind-') ? { kindCluster: name.slice('kind-'.length) } : {};
@@ -75,6 +74,7 @@ export async function clusterPreflight(
   const plugin = await pluginProblem(config);
   if (plugin) return fail(plugin);
   const connection = ClusterConnection.open(config);
+  const { VersionApi } = await loadClientNode();
   let version: string;
   try {
     version = (await within(timeoutMs, connection.server, config.makeApiClient(VersionApi).getCode())).gitVersion;

@@ -7,16 +7,34 @@
  *
  * Unlike client-node's loadFromDefault, a missing kubeconfig is "no contexts", never a silent
  * http://localhost:8080.
+ *
+ * The files are read without loading client-node (start-up reads them for the cluster status and
+ * must not pay its import): parsed with `yaml`, their entries kept or dropped by client-node's own
+ * small config_types module, exactly as KubeConfig.loadFromFile(file, { onInvalidEntry: 'filter' })
+ * does. The KubeConfig itself is made only when a lesson run or preflight needs one.
  */
-import { existsSync } from 'node:fs';
-import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
+// Not the package index: this one module (node:fs only) validates entries the way KubeConfig does.
+import { newClusters, newContexts, newUsers } from '@kubernetes/client-node/dist/config_types.js';
+import { parseDocument } from 'yaml';
 import { messageOf } from '../errors';
 import { kubeconfigFiles } from '../doctor/kubeconfig';
 import type { DoctorSystem } from '../doctor/system';
+import { loadClientNode } from './client-node';
 import { judgeContext, type ContextJudgement } from './context-guard';
 
-export interface LearnerKubeconfig {
-  config: KubeConfig;
+/** What a KubeConfig holds after loading (a KubeConfig is one, too). */
+export interface KubeconfigEntries {
+  clusters: Cluster[];
+  users: User[];
+  contexts: Context[];
+  currentContext: string;
+}
+
+export interface LearnerKubeconfig<Config extends KubeconfigEntries = KubeConfig> {
+  config: Config;
   /** The files that were read. */
   files: string[];
   /** "<file>: <why>" for each file that exists but could not be read. */
@@ -34,16 +52,18 @@ export interface ContextSummary extends ContextJudgement {
   problem?: string;
 }
 
-export function readLearnerKubeconfig(system: Pick<DoctorSystem, 'env' | 'homeDir' | 'platform'>): LearnerKubeconfig {
-  const merged = new KubeConfig();
+/** The learner's kubeconfig as plain entries: contacts nothing and loads no client-node. */
+export function readLearnerEntries(
+  system: Pick<DoctorSystem, 'env' | 'homeDir' | 'platform'>,
+): LearnerKubeconfig<KubeconfigEntries> {
+  const merged: KubeconfigEntries = { clusters: [], users: [], contexts: [], currentContext: '' };
   const files: string[] = [];
   const errors: string[] = [];
   for (const file of kubeconfigFiles(system)) {
     if (!existsSync(file)) continue;
-    const one = new KubeConfig();
+    let one: KubeconfigEntries;
     try {
-      // 'filter' drops malformed entries instead of refusing the whole file, as kubectl tolerates them.
-      one.loadFromFile(file, { onInvalidEntry: 'filter' });
+      one = readKubeconfigFile(file);
     } catch (error) {
       errors.push(`${file}: ${firstLine(messageOf(error))}`);
       continue;
@@ -54,15 +74,54 @@ export function readLearnerKubeconfig(system: Pick<DoctorSystem, 'env' | 'homeDi
   return { config: merged, files, errors };
 }
 
-function mergeFirstWins(into: KubeConfig, from: KubeConfig): void {
+/** The learner's kubeconfig as a client-node KubeConfig (loading client-node), for a run or a preflight. */
+export async function readLearnerKubeconfig(
+  system: Pick<DoctorSystem, 'env' | 'homeDir' | 'platform'>,
+): Promise<LearnerKubeconfig> {
+  const learner = readLearnerEntries(system);
+  const { KubeConfig } = await loadClientNode();
+  const config = new KubeConfig();
+  config.loadFromOptions(learner.config);
+  return { ...learner, config };
+}
+
+/** One file, as KubeConfig.loadFromFile(file, { onInvalidEntry: 'filter' }) reads it. */
+function readKubeconfigFile(file: string): KubeconfigEntries {
+  const document = parseDocument(readFileSync(file, 'utf8'));
+  if (document.errors.length > 0) throw document.errors[0]!;
+  const raw = document.toJS() as Record<string, unknown> | null | undefined;
+  // client-node fails on a file with no document in it (it reads `.clusters` of nothing): so does this.
+  if (raw === null || raw === undefined) throw new Error('the file holds no kubeconfig (it is empty)');
+  // 'filter' drops malformed entries instead of refusing the whole file, as kubectl tolerates them.
+  const filter = { onInvalidEntry: 'filter' } as const;
+  const dir = dirname(file);
+  const absolute = (path: string | undefined) => (path && !isAbsolute(path) ? join(dir, path) : path);
+  return {
+    clusters: newClusters(raw.clusters, filter).map((cluster) => ({ ...cluster, caFile: absolute(cluster.caFile) })),
+    users: newUsers(raw.users, filter).map((user) => ({
+      ...user,
+      certFile: absolute(user.certFile),
+      keyFile: absolute(user.keyFile),
+    })),
+    contexts: newContexts(raw.contexts, filter),
+    currentContext: raw['current-context'] as string,
+  };
+}
+
+function mergeFirstWins(into: KubeconfigEntries, from: KubeconfigEntries): void {
   if (!into.currentContext && from.currentContext) into.currentContext = from.currentContext;
-  for (const cluster of from.clusters) if (!into.getCluster(cluster.name)) into.addCluster(cluster);
-  for (const user of from.users) if (!into.getUser(user.name)) into.addUser(user);
-  for (const context of from.contexts) if (!into.getContextObject(context.name)) into.addContext(context);
+  for (const cluster of from.clusters) if (!named(into.clusters, cluster.name)) into.clusters.push(cluster);
+  for (const user of from.users) if (!named(into.users, user.name)) into.users.push(user);
+  for (const context of from.contexts) if (!named(into.contexts, context.name)) into.contexts.push(context);
+}
+
+/** The first entry of that name, as KubeConfig's getCluster / getUser / getContextObject find it. */
+function named<T extends { name: string }>(entries: readonly T[], name: string): T | null {
+  return entries.find((entry) => entry.name === name) ?? null;
 }
 
 /** Every context, judged by the guard from the kubeconfig alone. */
-export function summariseContexts(config: KubeConfig): ContextSummary[] {
+export function summariseContexts(config: KubeconfigEntries): ContextSummary[] {
   return config.contexts.map((context) => summarise(config, context));
 }
 
@@ -76,9 +135,9 @@ export function offerLocalContext(contexts: readonly ContextSummary[]): ContextS
   return usable.find((context) => context.current) ?? usable.find((context) => context.origin !== null) ?? usable[0] ?? null;
 }
 
-function summarise(config: KubeConfig, context: Context): ContextSummary {
-  const cluster: Cluster | null = config.getCluster(context.cluster);
-  const user: User | null = config.getUser(context.user);
+function summarise(config: KubeconfigEntries, context: Context): ContextSummary {
+  const cluster = named(config.clusters, context.cluster);
+  const user = named(config.users, context.user);
   const server = cluster?.server ?? '';
   const problem = !cluster
     ? `context ${context.name} names cluster "${context.cluster}", which the kubeconfig does not define`

@@ -7,8 +7,9 @@
  * Written with mode 0600 (it holds credentials), atomically; the learner's own files are only read.
  */
 import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
-import { KubeConfig, type Cluster, type User } from '@kubernetes/client-node';
+import type { Cluster, KubeConfig, User } from '@kubernetes/client-node';
 import { messageOf } from '../errors';
+import { loadClientNode } from './client-node';
 
 export class KubeconfigProblem extends Error {
   constructor(message: string) {
@@ -36,6 +37,7 @@ export async function lessonKubeconfig(learner: KubeConfig, lesson: LessonContex
   const user = context.user ? learner.getUser(context.user) : null;
   if (context.user && !user)
     throw new KubeconfigProblem(`context ${lesson.context} names user "${context.user}", which the kubeconfig does not define`);
+  const { KubeConfig } = await loadClientNode();
   const config = new KubeConfig();
   config.addCluster(await inlineCluster(cluster));
   const userName = user?.name ?? `${lesson.context}-anonymous`;

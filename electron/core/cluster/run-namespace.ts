@@ -3,7 +3,7 @@
  * the lesson kubeconfig, and the unit of reset — deleting it deletes what the lesson made in it.
  * A namespace Dockside did not label as this run's is never deleted.
  */
-import { type V1Namespace } from '@kubernetes/client-node';
+import type { V1Namespace } from '@kubernetes/client-node';
 import { statusOf, type ClusterConnection } from './cluster-connection';
 
 export const LESSON_LABEL = 'dockside.dev/lesson';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { BrokenLesson, LessonCatalog, LessonSummary } from '../contract';
-import { parseLessonSource } from './parse-lesson';
+import { parseLessonSource, type ParseOutcome } from './parse-lesson';
 import type { LessonProblem, LoadedLesson } from './types';
 
 export interface LoadedCatalog {
@@ -56,9 +56,11 @@ export function formatProblem(file: string, problem: LessonProblem): string {
   return `${file}:${problem.line}: ${problem.message}`;
 }
 
+/** `parse`: the parser, or one that knows outcomes parsed at build time (parsed-lessons.ts). */
 export function loadLesson(
   lessonsDir: string,
   path: string,
+  parse: (source: string) => ParseOutcome = parseLessonSource,
 ): { lesson: LoadedLesson } | { broken: BrokenLesson; problems: string[] } {
   const file = displayPath(lessonsDir, path);
   let source: string;
@@ -71,7 +73,7 @@ export function loadLesson(
       problems: [`${file}:1: ${message}`],
     };
   }
-  const outcome = parseLessonSource(source);
+  const outcome = parse(source);
   if (!outcome.ok) {
     const problems = outcome.problems.map((p) => formatProblem(file, p));
     return {
@@ -108,31 +110,50 @@ export function loadLesson(
 }
 
 export function loadCatalog(lessonsDir: string): LoadedCatalog {
-  const lessons: LoadedLesson[] = [];
-  const broken: BrokenLesson[] = [];
-  const problems: string[] = [];
-  const byId = new Map<string, LoadedLesson>();
+  const catalog: LoadedCatalog = { lessons: [], broken: [], problems: [] };
+  for (const path of findLessonFiles(lessonsDir)) addLesson(catalog, loadLesson(lessonsDir, path));
+  return sortLessons(catalog);
+}
+
+/**
+ * The same catalog, letting the event loop run between two lessons: parsing them is most of
+ * core's start-up, and meanwhile the browser-mode server answers the page's first requests.
+ */
+export async function loadCatalogYielding(
+  lessonsDir: string,
+  parse: (source: string) => ParseOutcome = parseLessonSource,
+): Promise<LoadedCatalog> {
+  const catalog: LoadedCatalog = { lessons: [], broken: [], problems: [] };
   for (const path of findLessonFiles(lessonsDir)) {
-    const loaded = loadLesson(lessonsDir, path);
-    if ('broken' in loaded) {
-      broken.push(loaded.broken);
-      problems.push(...loaded.problems);
-      continue;
-    }
-    const { lesson } = loaded;
-    const first = byId.get(lesson.summary.id);
-    if (first) {
-      const error = formatProblem(lesson.summary.file, {
-        line: lesson.idLine,
-        message: `duplicate id ${lesson.summary.id}: ${first.summary.file}:${first.idLine} already uses it`,
-      });
-      broken.push({ file: lesson.summary.file, line: lesson.idLine, error, id: lesson.summary.id, title: lesson.summary.title });
-      problems.push(error);
-      continue;
-    }
-    byId.set(lesson.summary.id, lesson);
-    lessons.push(lesson);
+    addLesson(catalog, loadLesson(lessonsDir, path, parse));
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  return sortLessons(catalog);
+}
+
+/** Of two lessons with the same id, the later one is listed as broken. */
+function addLesson(catalog: LoadedCatalog, loaded: ReturnType<typeof loadLesson>): void {
+  const { lessons, broken, problems } = catalog;
+  if ('broken' in loaded) {
+    broken.push(loaded.broken);
+    problems.push(...loaded.problems);
+    return;
+  }
+  const { lesson } = loaded;
+  const first = lessons.find((l) => l.summary.id === lesson.summary.id);
+  if (first) {
+    const error = formatProblem(lesson.summary.file, {
+      line: lesson.idLine,
+      message: `duplicate id ${lesson.summary.id}: ${first.summary.file}:${first.idLine} already uses it`,
+    });
+    broken.push({ file: lesson.summary.file, line: lesson.idLine, error, id: lesson.summary.id, title: lesson.summary.title });
+    problems.push(error);
+    return;
+  }
+  lessons.push(lesson);
+}
+
+function sortLessons({ lessons, broken, problems }: LoadedCatalog): LoadedCatalog {
   lessons.sort(
     (a, b) =>
       a.summary.track.localeCompare(b.summary.track) ||

@@ -11,6 +11,19 @@ import { parseYamlBlock } from './yaml-block';
 
 type CheckItem = Record<string, unknown> & { live?: boolean | undefined; when?: When | undefined };
 
+/**
+ * Built once: zod compiles an object schema's parser on its first use, and compiling a new one
+ * for every check block of every lesson was most of the catalog's load time at start-up.
+ */
+let schemas: { one: z.ZodType<CheckItem[]>; list: z.ZodType<CheckItem[]> } | null = null;
+
+function blockSchemas(): { one: z.ZodType<CheckItem[]>; list: z.ZodType<CheckItem[]> } {
+  if (schemas) return schemas;
+  const item = itemSchema();
+  schemas = { one: item.transform((one) => [one]), list: z.array(item).min(1, { error: 'the check list is empty' }) };
+  return schemas;
+}
+
 function itemSchema(): z.ZodType<CheckItem> {
   const names = checkKinds.map((kind) => kind.name);
   const shape: Record<string, z.ZodType> = Object.fromEntries(checkKinds.map((kind) => [kind.name, kind.schema.optional()]));
@@ -35,11 +48,11 @@ function itemSchema(): z.ZodType<CheckItem> {
 }
 
 export function parseCheckBlock(text: string, firstLine: number): { checks: LoadedCheck[] } | { problems: LessonProblem[] } {
-  const item = itemSchema();
+  const { one, list } = blockSchemas();
   let isList = false;
   const parsed = parseYamlBlock<CheckItem[]>(text, firstLine, 'check', (raw) => {
     isList = Array.isArray(raw);
-    return isList ? z.array(item).min(1, { error: 'the check list is empty' }) : item.transform((one) => [one]);
+    return isList ? list : one;
   });
   if (!parsed.ok) return { problems: parsed.problems };
   const seen = new Map<string, number>();

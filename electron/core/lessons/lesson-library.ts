@@ -6,7 +6,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { LessonCatalog } from '../contract';
 import { CoreError } from '../errors';
 import { Listeners } from '../util/listeners';
-import { loadCatalog, publicCatalog, type LoadedCatalog } from './catalog';
+import { loadCatalog, loadCatalogYielding, publicCatalog, type LoadedCatalog } from './catalog';
+import type { ParseOutcome } from './parse-lesson';
 import type { LoadedLesson } from './types';
 
 export class LessonLibrary {
@@ -15,8 +16,20 @@ export class LessonLibrary {
   private reloadTimer: NodeJS.Timeout | null = null;
   private readonly changed = new Listeners<LessonCatalog>();
 
-  constructor(private readonly lessonsDir: string) {
-    this.loaded = loadCatalog(lessonsDir);
+  /** `loaded`: the catalog when it was loaded already (see `load`); otherwise loaded here. */
+  constructor(
+    private readonly lessonsDir: string,
+    loaded?: LoadedCatalog,
+  ) {
+    this.loaded = loaded ?? loadCatalog(lessonsDir);
+  }
+
+  /**
+   * A library whose loading lets the event loop run between lessons (core's start-up); `parse`
+   * may answer from the outcomes parsed at build time (parsed-lessons.ts).
+   */
+  static async load(lessonsDir: string, parse?: (source: string) => ParseOutcome): Promise<LessonLibrary> {
+    return new LessonLibrary(lessonsDir, await loadCatalogYielding(lessonsDir, parse));
   }
 
   catalog(): LessonCatalog {

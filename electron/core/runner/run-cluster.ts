@@ -50,7 +50,7 @@ export interface RunClusterInput {
 export type RunClusterOutcome = { ok: true; source: RunClusterSource } | { ok: false; error: string };
 
 export async function openRunCluster(input: RunClusterInput): Promise<RunClusterOutcome> {
-  const learner = readLearnerKubeconfig(input);
+  const learner = await readLearnerKubeconfig(input);
   const contexts = summariseContexts(learner.config);
   const decision = decideLessonContext(contexts, input.choices ?? {});
   const allowRemote = input.allowRemote ?? decision.allowRemote ?? undefined;

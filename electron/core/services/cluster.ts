@@ -6,7 +6,7 @@
 import type { ClusterStatus } from '../contract';
 import type { CoreContext } from '../context';
 import { acceptChoice, contextInfo, decideLessonContext } from '../cluster/lesson-context';
-import { readLearnerKubeconfig, summariseContexts, type ContextSummary } from '../cluster/learner-kubeconfig';
+import { readLearnerEntries, summariseContexts, type ContextSummary } from '../cluster/learner-kubeconfig';
 import { PRACTICE_CLUSTER_NAME } from '../cluster/kind-output';
 import { KindImageLoader } from '../cluster/kind-images';
 import { findKind, PracticeCluster } from '../cluster/practice-cluster';
@@ -31,7 +31,8 @@ export interface ClusterService extends Service<Names> {
 
 export function createClusterService(context: CoreContext): ClusterService {
   const readContexts = () => {
-    const learner = readLearnerKubeconfig({ env: context.env, homeDir: context.paths.homeDir, platform: context.platform });
+    // Entries only: the status is asked at start-up, before anything needs client-node.
+    const learner = readLearnerEntries({ env: context.env, homeDir: context.paths.homeDir, platform: context.platform });
     return { contexts: summariseContexts(learner.config), error: learner.errors[0] ?? null };
   };
 

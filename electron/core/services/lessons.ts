@@ -20,8 +20,12 @@ export interface LessonsServices extends Service<Names> {
   runs: RunService;
 }
 
-export function createLessonsServices(context: CoreContext, options: RunServiceOptions = {}): LessonsServices {
-  const library = new LessonLibrary(context.paths.lessonsDir);
+/** `library`: the lessons when core loaded them already; otherwise they are loaded here. */
+export function createLessonsServices(
+  context: CoreContext,
+  options: RunServiceOptions = {},
+  library = new LessonLibrary(context.paths.lessonsDir),
+): LessonsServices {
   const progress = new ProgressStore(context.paths.dataDir);
   const runs = new RunService(context, library, progress, options);
   library.watch();

@@ -58,7 +58,8 @@ function Shell() {
   const catalogKind = lessonId ? 'lesson' : 'other';
   const width = useWindowWidth();
   const catalogOpen = catalogPrefs[catalogKind] ?? (catalogKind === 'other' || width >= 1440);
-  const catalogShown = catalog.value !== null;
+  // Undefined until the first answer: the views are fetched after the catalog shows, not before.
+  const catalogShown = catalog.value !== undefined;
   // Once the first screen is up, fetch the views it left out (lesson, terminal, doctor).
   useEffect(() => {
     if (catalogShown) prefetchViews();

@@ -18,7 +18,7 @@ export interface LessonCluster {
 }
 
 export async function openLessonCluster(adminKubeconfig: string, lessonId: string): Promise<LessonCluster> {
-  const learner = readLearnerKubeconfig({ env: { KUBECONFIG: adminKubeconfig }, homeDir: tmpdir(), platform: 'linux' });
+  const learner = await readLearnerKubeconfig({ env: { KUBECONFIG: adminKubeconfig }, homeDir: tmpdir(), platform: 'linux' });
   const context = learner.config.getCurrentContext();
   const runId = Math.random().toString(16).slice(2, 10);
   const namespace = runNamespaceName(lessonId, runId);
