@@ -3,8 +3,8 @@
  * namespace it was showing when it quit, and the screen dumps Ctrl-S wrote (a table as CSV, a
  * log view as text). Both live under a folder named after the context's cluster and context
  * (`clusters/<cluster>/<context>/config.yaml`, `screen-dumps/<cluster>/<context>/`), which a
- * `file` check cannot name. k9s v0.50 saves the view and namespace only as it quits; a context
- * switched to in `:ctx` gets a folder of its own. Polled, and re-read when a command finishes.
+ * `file` check cannot name. k9s v0.50 saves the view and namespace as it quits (and writes the
+ * file first when it opens a context it has none for, as `:ctx` does for a context switched to). Polled, and re-read when a command finishes.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
