@@ -16,6 +16,12 @@
 # quits. Set K9S_SCREEN_LOG to keep what k9s drew, for a look when a wait fails.
 set -eu
 
+# Never a k9s that would ask GitHub for a newer release: only with a config that turns it off.
+grep -qs 'skipLatestRevCheck: *true' "${K9S_CONFIG_DIR:-/nonexistent}/config.yaml" || {
+  echo "type-into-k9s.sh: \$K9S_CONFIG_DIR/config.yaml must say skipLatestRevCheck: true" >&2
+  exit 1
+}
+
 options=''
 case "${1-}" in
   -*)
