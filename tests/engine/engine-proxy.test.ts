@@ -6,8 +6,7 @@
  * or an endpoint switch — needs no new proxy.
  */
 import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { TerminalLedger } from '../../electron/core/engine-proxy/terminal-ledger
 import { fromHost, type ResolvedEndpoint } from '../../electron/core/engine/endpoint';
 import { EngineSocketProxy } from '../helpers/socket-proxy';
 import { cleanupDir, cli, LABEL, removeLabelled, sh, suffix, tempDir, until } from './helpers/lessons-harness';
+import { copyRoundTrip, proxyCli } from './helpers/proxy-cli';
 
 const s = suffix();
 const box = `lt-proxy-box-${s}`;
@@ -26,20 +26,8 @@ let proxy: EngineProxy;
 let env: Record<string, string | undefined>;
 let dir: string;
 
-function docker(args: string[], input?: string): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = execFile('docker', args, { env, encoding: 'utf8', maxBuffer: 64 << 20 }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-    );
-    if (input !== undefined) child.stdin!.end(input);
-  });
-}
-
-async function ok(...args: string[]): Promise<string> {
-  const result = await docker(args);
-  if (result.code !== 0) throw new Error(`docker ${args.join(' ')} exited ${result.code}: ${result.err}`);
-  return result.out.trim();
-}
+const viaProxy = proxyCli(() => env);
+const { docker, ok } = viaProxy;
 
 beforeAll(async () => {
   dir = tempDir('proxy');
@@ -118,11 +106,7 @@ describe('forwarding', () => {
   });
 
   it('cp both ways moves the bytes unchanged', async () => {
-    const payload = randomBytes(3 << 20);
-    writeFileSync(join(dir, 'in.bin'), payload);
-    await ok('cp', join(dir, 'in.bin'), `${box}:/tmp/in.bin`);
-    await ok('cp', `${box}:/tmp/in.bin`, join(dir, 'out.bin'));
-    expect(readFileSync(join(dir, 'out.bin')).equals(payload)).toBe(true);
+    expect(await copyRoundTrip(viaProxy, box, dir, 3 << 20)).toBe(true);
   });
 
   it('buildx build (BuildKit over /session and /grpc) works, and its image is recorded by id', async () => {

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Provision what the engine and e2e tests need on a Debian machine, and start it: Debian's engine
 # 20.10 on the default socket, a current engine (26.1) on a socket of its own, the official
-# busybox images in both, Compose, buildx, Debian's credential helpers and Chromium.
+# busybox images in both, Compose, buildx, Debian's credential helpers, OpenSSH's server (for the
+# proxy's ssh:// tests, which start their own) and Chromium.
 # Idempotent: every step first checks whether its result is already there, so a second run
 # takes seconds. Recipes: shared/reference/machines.md (Debian 12, root, no container registry).
 set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-for part in lib busybox engine26 credential-helpers; do
+for part in lib busybox engine26 credential-helpers sshd; do
   # shellcheck source=/dev/null
   . "$REPO_ROOT/tests/engine/provision/$part.sh"
 done
@@ -60,6 +61,7 @@ engine_summary() { docker version --format 'engine {{.Server.Version}} (API {{.S
 apt_install docker.io iproute2 chromium ca-certificates zsh fish
 install_cli_plugins
 install_credential_helpers
+install_sshd
 start_engine26 # before 20.10: see stop_dockerd
 start_dockerd
 ensure_official_busybox

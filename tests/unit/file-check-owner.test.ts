@@ -7,29 +7,14 @@ import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckContext } from '../../electron/core/checks/kind';
 import { checkKind } from '../../electron/core/checks/registry';
+import { offlineCheckContext } from '../helpers/offline-check-context';
 
 const file = checkKind('file');
 let workspace: string;
 
-function context(): CheckContext {
-  return {
-    // The file check reads only the workspace; an engine reader it never touches.
-    engine: null as unknown as CheckContext['engine'],
-    run: {
-      startedAt: Date.now() - 60_000,
-      stepStartedAt: Date.now() - 60_000,
-      workspaceDir: workspace,
-      createdDuringRun: () => false,
-      createdNames: () => [],
-      commandsSince: () => [],
-    },
-  };
-}
-
 async function evaluate(spec: unknown) {
-  return file.evaluate(file.schema.parse(spec), context());
+  return file.evaluate(file.schema.parse(spec), offlineCheckContext(workspace));
 }
 
 const me = process.getuid!();

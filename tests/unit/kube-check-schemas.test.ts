@@ -49,5 +49,9 @@ describe('Kubernetes check blocks', () => {
       'Helm release demo is of chart web, is at revision 2 and sets replicaCount=2',
     );
     expect(load('kubeContext: { namespace: demo }')).toBe('in the lesson kubeconfig, its namespace is demo');
+    expect(load('event: { reason: Killing, object: { kind: Pod } }')).toBe(
+      'an event Killing about Pod was recorded since this step began',
+    );
+    expect(load('event: { reason: BackOff, type: Warning }')).toBe('a Warning event BackOff was recorded since this step began');
   });
 });

@@ -2,7 +2,8 @@
  * `kubeContext`: the lesson kubeconfig's current context and its namespace, and contexts it
  * holds — what `kubectl config use-context / set-context --current --namespace` change. Read
  * from the lesson's own file (never the learner's), so it needs no API call; re-read when a
- * command finishes.
+ * command finishes. `currentIsLesson` names the context Dockside wrote without knowing its name
+ * (kind-dockside on one machine, docker-desktop on another): "switch back" in a lesson.
  */
 import { readFile } from 'node:fs/promises';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -16,6 +17,7 @@ import { strict } from './schema-helpers';
 
 const kubeContextSpec = strict({
   current: z.string().min(1).optional(),
+  currentIsLesson: z.literal(true).optional(),
   namespace: z.string().min(1).optional(),
   contexts: z.array(z.string().min(1)).optional(),
 });
@@ -25,6 +27,7 @@ type KubeContextSpec = z.output<typeof kubeContextSpec>;
 function wantedList(spec: KubeContextSpec): string[] {
   return [
     ...(spec.current !== undefined ? [`the current context is ${spec.current}`] : []),
+    ...(spec.currentIsLesson ? ['the current context is the lesson’s own'] : []),
     ...(spec.namespace !== undefined ? [`its namespace is ${spec.namespace}`] : []),
     ...(spec.contexts !== undefined ? [`contexts ${joinAnd(spec.contexts)} exist`] : []),
   ];
@@ -37,6 +40,7 @@ function wants(spec: KubeContextSpec): string {
 
 async function evaluate(spec: KubeContextSpec, { run }: CheckContext): Promise<CheckResult> {
   const file = run.cluster?.kubeconfigPath;
+  const lessonContext = run.cluster?.context ?? '';
   if (!file) throw new ClusterUnavailable('this lesson run has no lesson kubeconfig (no cluster is connected)');
   let text: string;
   try {
@@ -57,6 +61,9 @@ async function evaluate(spec: KubeContextSpec, { run }: CheckContext): Promise<C
   const misses = [
     ...(spec.current !== undefined && current !== spec.current
       ? [`the current context is ${current || 'unset'}, not ${spec.current}`]
+      : []),
+    ...(spec.currentIsLesson && current !== lessonContext
+      ? [`the current context is ${current || 'unset'}, not the lesson’s own (${lessonContext})`]
       : []),
     ...(spec.namespace !== undefined && namespace !== spec.namespace
       ? [`its namespace is ${namespace}, not ${spec.namespace}`]

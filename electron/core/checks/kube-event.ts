@@ -42,7 +42,7 @@ function about(spec: EventSpec): string {
 
 function wants(spec: EventSpec): string {
   const when = spec.since === 'step' ? 'since this step began' : 'during this lesson';
-  return `a ${spec.type ? `${spec.type} ` : ''}event ${spec.reason}${about(spec)} was recorded ${when}`;
+  return `${spec.type ? `a ${spec.type} ` : 'an '}event ${spec.reason}${about(spec)} was recorded ${when}`;
 }
 
 function lastSeen(event: KubeEvent): number {

@@ -97,6 +97,13 @@ async function evaluate(spec: HelmReleaseSpec, context: CheckContext): Promise<C
       explanation: `there is no Helm release named ${spec.name} in namespace ${namespace}${others.length > 0 ? ` (releases there: ${joinAnd(others)})` : ''}`,
     };
   }
+  // `helm uninstall --keep-history` leaves the records, marked uninstalled: the release is gone
+  // all the same, unless the lesson asks for exactly that state.
+  if (!installed && spec.status !== 'uninstalled')
+    return {
+      pass: false,
+      explanation: `Helm release ${spec.name} was uninstalled (revision ${release.revision}; only its history is kept)`,
+    };
   const missed = misses(spec, release);
   return missed.length === 0
     ? { pass: true, explanation: wants(spec) }

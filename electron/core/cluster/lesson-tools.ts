@@ -11,13 +11,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Tracks whose lessons work against a Kubernetes cluster. */
-export const CLUSTER_TRACKS: readonly string[] = ['kubernetes', 'k9s', 'helm'];
-
-/** A lesson id of a cluster track ("helm/charts" -> true). */
-export function isClusterLessonId(lessonId: string): boolean {
-  return CLUSTER_TRACKS.some((track) => lessonId.startsWith(`${track}/`));
-}
+// In the contract, so the renderer tells cluster lessons by the same list.
+export { CLUSTER_TRACKS, isClusterLessonId } from '../contract/protocol';
 
 /** Where the lesson kubeconfig lives in a workspace (the lesson terminal's KUBECONFIG). */
 export function lessonKubeconfigPath(workspaceDir: string): string {

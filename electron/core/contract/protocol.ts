@@ -24,3 +24,14 @@ export const OUTPUT_FRAME_MAX_ID_BYTES = 255;
 
 /** The largest WebSocket message browser mode accepts (a `terminal.input` paste is far smaller). */
 export const MAX_SOCKET_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Tracks whose lessons work against a Kubernetes cluster: core gives their terminals the lesson
+ * kubeconfig and tool homes, the renderer shows their namespace as the live tree.
+ */
+export const CLUSTER_TRACKS: readonly string[] = ['kubernetes', 'k9s', 'helm'];
+
+/** A lesson id of a cluster track ("helm/charts" -> true). */
+export function isClusterLessonId(lessonId: string): boolean {
+  return CLUSTER_TRACKS.some((track) => lessonId.startsWith(`${track}/`));
+}

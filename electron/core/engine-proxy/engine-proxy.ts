@@ -9,6 +9,7 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { ResolvedEndpoint } from '../engine/endpoint';
 import { forwardPlain } from './plain-forward';
 import type { ForwardTarget } from './forward-target';
@@ -16,7 +17,6 @@ import { forwardUpgrade } from './upgrade-forward';
 import { privateListenAddress, type ListenAddress } from './listen-address';
 import type { LedgerRecord, TerminalLedger } from './terminal-ledger';
 import { imageIdOf, volumesOfContainer } from './follow-up';
-import { cannotForward } from './upstream';
 
 export interface EngineProxyOptions {
   /** The endpoint core uses now; null when there is none (requests then fail with a clear 502). */
@@ -28,7 +28,7 @@ export interface EngineProxyOptions {
 export class EngineProxy {
   private readonly server: Server;
   private readonly address: ListenAddress;
-  private readonly upstreams = new Set<Socket>();
+  private readonly upstreams = new Set<Duplex>();
   private readonly clients = new Set<Socket>();
   private closed = false;
 
@@ -37,7 +37,7 @@ export class EngineProxy {
     this.server = createServer((req, res) => {
       const target = this.target();
       if (target) forwardPlain(req, res, target);
-      else noEngine(res, this.unreachableReason());
+      else noEngine(res);
     });
     this.server.on('upgrade', (req, socket, head: Buffer) => {
       const target = this.target();
@@ -88,15 +88,9 @@ export class EngineProxy {
     this.address.remove();
   }
 
-  private unreachableReason(): string {
-    const endpoint = this.options.endpoint();
-    if (!endpoint) return 'Dockside has no Docker engine endpoint right now';
-    return cannotForward(endpoint) ?? 'the endpoint cannot be forwarded';
-  }
-
   private target(): ForwardTarget | null {
     const endpoint = this.options.endpoint();
-    if (!endpoint || cannotForward(endpoint)) return null;
+    if (!endpoint) return null;
     const { dial } = endpoint;
     const record = (found: LedgerRecord) => this.options.ledger.record(found);
     return {
@@ -114,8 +108,10 @@ export class EngineProxy {
   }
 }
 
-function noEngine(res: ServerResponse, reason: string): void {
-  const body = JSON.stringify({ message: `Dockside's terminal proxy cannot forward this request: ${reason}.` });
+function noEngine(res: ServerResponse): void {
+  const body = JSON.stringify({
+    message: "Dockside's terminal proxy cannot forward this request: Dockside has no Docker engine endpoint right now.",
+  });
   res.writeHead(502, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }

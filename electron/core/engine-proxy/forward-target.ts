@@ -1,5 +1,5 @@
 /** Where a request goes and what is told about it: shared by the plain, raw and upgrade paths. */
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Dial } from '../engine/endpoint';
 import type { RecorderSink } from './call-recorder';
 
@@ -17,6 +17,6 @@ export function endToEndHeaders(raw: readonly string[]): string[] {
 export interface ForwardTarget {
   dial: Dial;
   /** Every connection to the engine, so closing the proxy can cut them and tests can count them. */
-  track(socket: Socket): void;
+  track(socket: Duplex): void;
   sink: RecorderSink;
 }

@@ -8,7 +8,7 @@
  * for them a new connection costs more than parsing saves.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { endToEndHeaders, type ForwardTarget } from './forward-target';
 import { dialEngine } from './upstream';
 import { apiPath } from './api-call';
@@ -51,7 +51,7 @@ export function forwardRawResponse(req: IncomingMessage, target: ForwardTarget, 
  */
 const PUMP_LIMIT = 1024 * 1024;
 
-function pump(from: Socket, to: Socket): void {
+function pump(from: Duplex, to: Duplex): void {
   from.on('data', (chunk: Buffer) => {
     to.write(chunk);
     if (to.writableLength > PUMP_LIMIT) from.pause();

@@ -1,15 +1,15 @@
 /**
  * One engine proxy per terminal session, opened when its shell is planned and closed (socket and
- * directory removed) when the session ends. Where the endpoint cannot be forwarded (ssh://) or
- * the proxy cannot listen, the session gets no proxy and its DOCKER_HOST stays pinned to the
- * real endpoint, as before the proxy existed: everything still works, but what that terminal
- * makes is then "made outside Dockside's terminal" for Reset.
+ * directory removed) when the session ends. Where core cannot reach the endpoint itself (an
+ * ssh:// engine whose login needs a prompt) or the proxy cannot listen, the session gets no proxy
+ * and its DOCKER_HOST stays pinned to the real endpoint, as before the proxy existed: everything
+ * still works, but what that terminal makes is then "made outside Dockside's terminal" for Reset.
  */
 import type { ResolvedEndpoint } from '../engine/endpoint';
 import { messageOf } from '../errors';
 import { EngineProxy } from './engine-proxy';
+import { probeSsh } from './ssh-probe';
 import type { TerminalLedger } from './terminal-ledger';
-import { cannotForward } from './upstream';
 
 export interface ProxyPlan {
   /** The DOCKER_HOST for the shell: the proxy's, or null to pin the real endpoint. */
@@ -26,17 +26,18 @@ export class TerminalProxies {
     private readonly endpoint: () => ResolvedEndpoint | null,
   ) {}
 
-  /** The proxy for this session (opened on first use), unless the endpoint cannot be forwarded. */
+  /** The proxy for this session (opened on first use), unless core cannot reach the endpoint itself. */
   async planFor(sessionId: string, endpoint: ResolvedEndpoint | null): Promise<ProxyPlan> {
-    const why = endpoint ? cannotForward(endpoint) : null;
+    const existing = this.proxies.get(sessionId);
+    if (existing) return { proxyHost: existing.dockerHost, notice: null };
+    // ssh logs in without a prompt (agent, key without passphrase) or not at all: ask once first.
+    const why = endpoint?.dial.kind === 'ssh' ? await probeSsh(endpoint.dial) : null;
     if (why) {
       return {
         proxyHost: null,
-        notice: `${why}: DOCKER_HOST names the engine directly, and Reset lists what this terminal makes as made outside Dockside's terminal.`,
+        notice: `Dockside cannot relay ${endpoint!.host}: ${why}. DOCKER_HOST names the engine directly, and Reset lists what this terminal makes as made outside Dockside's terminal.`,
       };
     }
-    const existing = this.proxies.get(sessionId);
-    if (existing) return { proxyHost: existing.dockerHost, notice: null };
     const proxy = new EngineProxy({ endpoint: this.endpoint, ledger: this.ledger });
     try {
       await proxy.listen();

@@ -26,7 +26,16 @@ export type Dial =
   | { kind: 'unix'; socketPath: string }
   | { kind: 'npipe'; socketPath: string }
   | { kind: 'tcp'; host: string; port: number; tls: TlsFiles | null }
-  | { kind: 'ssh'; host: string; port: number; username?: string };
+  | {
+      kind: 'ssh';
+      host: string;
+      port: number;
+      username?: string;
+      /** The URL named no port: ssh's own config (or 22) decides, as for the docker CLI. */
+      portFromConfig?: true;
+      /** `ssh://host/path/docker.sock`: the engine socket on the remote host, when not its default. */
+      remoteSocket?: string;
+    };
 
 export interface ResolvedEndpoint extends EngineEndpoint {
   dial: Dial;
@@ -234,6 +243,8 @@ export function fromHost(host: string, source: EndpointSource, context: string, 
           host: url.hostname,
           port: url.port ? Number(url.port) : 22,
           ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+          ...(url.port ? {} : { portFromConfig: true as const }),
+          ...(url.pathname.replace(/\//g, '') !== '' ? { remoteSocket: decodeURIComponent(url.pathname) } : {}),
         },
       };
     default:

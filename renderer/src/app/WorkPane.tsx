@@ -5,6 +5,7 @@
  * the rest.
  */
 import type { LiveObjects } from '@contract';
+import { isClusterLessonId } from '@contract/protocol';
 import { useState, type ReactNode } from 'react';
 import { KubeLivePanel, kubeIsEmpty } from '../live/KubeLivePanel';
 import { LiveStatePanel } from '../live/LiveStatePanel';
@@ -35,9 +36,10 @@ export function WorkPane({
     localStorage.setItem(OPEN_KEY, open ? 'closed' : 'open');
     setOpen(!open);
   };
-  // A Kubernetes lesson shows its namespace as a tree; a Docker lesson what it made on the engine.
+  // A lesson of a cluster track (kubernetes, k9s, helm) shows its namespace as a tree; a Docker
+  // lesson what it made on the engine.
   const kube = forLesson(useKubeLive(), lessonId);
-  const isKube = lessonId.startsWith('kubernetes/');
+  const isKube = isClusterLessonId(lessonId);
   const panel = isKube ? (
     <KubeLivePanel state={kube} open={open} onToggle={toggle} />
   ) : (
