@@ -22,7 +22,7 @@ describe('the lesson loader on malformed lessons', () => {
 
   it('names an unknown check kind, once, with the kinds it knows', () => {
     expect(errorOf('unknown-kind.md')).toBe(
-      `broken/unknown-kind.md:16: check[1]: unknown check kind 'contaner' (known kinds: container, image, volume, network, compose, exec, file, http, command, kubeContext, namespace, pod, deployment, replicaSet, statefulSet, daemonSet, job, service, configMap, secret, pvc, hpa, ingress, event, helmRelease)`,
+      `broken/unknown-kind.md:16: check[1]: unknown check kind 'contaner' (known kinds: container, image, volume, network, compose, exec, file, http, command, kubeContext, namespace, pod, deployment, replicaSet, statefulSet, daemonSet, job, service, configMap, secret, pvc, hpa, ingress, event, helmRelease, k9sState)`,
     );
     expect(catalog.problems.filter((p) => p.startsWith('broken/unknown-kind.md'))).toHaveLength(1);
   });

@@ -10,6 +10,7 @@ import { execCheck } from './exec';
 import { fileCheck } from './file';
 import { httpCheck } from './http';
 import { imageCheck } from './image';
+import { k9sStateCheck } from './k9s-state';
 import type { AnyCheckKind } from './kind';
 import { kubeContextCheck } from './kube-context';
 import { configMapCheck } from './kube-config-map';
@@ -57,6 +58,8 @@ export const checkKinds: readonly AnyCheckKind[] = [
   ingressCheck,
   eventCheck,
   helmReleaseCheck,
+  // k9s's own saved state and screen dumps, in the lesson's K9S_CONFIG_DIR.
+  k9sStateCheck,
 ];
 
 const byName = new Map(checkKinds.map((kind) => [kind.name, kind]));

@@ -1,0 +1,1 @@
+../01-first-look/type-into-k9s.sh
