@@ -13,6 +13,7 @@ import { LessonMarkdown } from './LessonMarkdown';
 import { StepChecks, StepStatusLine } from './StepChecks';
 import { stepLabel, type StepView } from './step-view';
 import { CommandBlock } from '../terminal';
+import { isClusterLessonId } from '@contract/protocol';
 
 interface StepCardProps {
   lessonId: string;
@@ -55,6 +56,7 @@ export const StepCard = forwardRef<HTMLLIElement, StepCardProps>(function StepCa
   ref,
 ) {
   const { step, status } = view;
+  const clusterLesson = isClusterLessonId(lessonId);
   const [asking, setAsking] = useState<'solution' | 'reset' | null>(null);
   const [solutionShown, setSolutionShown] = useState(() => sessionStorage.getItem(solutionKey(lessonId, step.id)) === 'shown');
   const [busy, setBusy] = useState(false);
@@ -198,9 +200,21 @@ export const StepCard = forwardRef<HTMLLIElement, StepCardProps>(function StepCa
         <ResetObjects
           objects={resettable}
           choice={resetChoice}
-          empty="Nothing was made during this step; it simply becomes the current step again."
+          empty={
+            clusterLesson
+              ? 'The step becomes the current step again.'
+              : 'Nothing was made during this step; it simply becomes the current step again.'
+          }
         />
-        <p>Anything you had before the lesson is left alone.</p>
+        {clusterLesson ? (
+          // A step's cluster objects share the run's namespace with earlier steps' work: only the lesson's reset deletes it.
+          <p>
+            What you made in the cluster stays as it is (delete it with kubectl, or use Reset lesson, which deletes the run&apos;s
+            namespace and everything in it).
+          </p>
+        ) : (
+          <p>Anything you had before the lesson is left alone.</p>
+        )}
       </ConfirmDialog>
     </li>
   );

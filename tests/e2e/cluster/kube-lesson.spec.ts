@@ -124,6 +124,11 @@ test('kubectl in the terminal passes the steps, the live panel draws the tree, t
   await expectPassed(page, 3);
   await expect(page.locator(`article[data-lesson-id="${KUBE_LESSON_ID}"]`)).toHaveAttribute('data-run-status', 'complete');
 
+  // Reset step says what it does in a cluster: the step's objects share the run's namespace, so they stay.
+  await step(page, 1).getByTestId('reset-step').click();
+  await expect(page.getByTestId('confirm-reset-step')).toContainText('What you made in the cluster stays as it is');
+  await page.getByTestId('confirm-reset-step').getByRole('button', { name: 'Cancel' }).click();
+
   // Reset: the run's namespace and the ClusterRole made during the run go; nothing else does.
   await page.getByTestId('reset-lesson').click();
   await page.getByTestId('confirm-reset-lesson').getByRole('button', { name: 'Reset lesson' }).click();
