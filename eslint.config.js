@@ -82,10 +82,19 @@ export default tseslint.config(
     // Core is what the shells adapt: it imports none of them.
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'core and browser mode run without Electron.' }],
+          paths: [
+            { name: 'electron', message: 'core and browser mode run without Electron.' },
+            {
+              // Its import costs half a second of start-up (issue 11): types only, the module through loadClientNode().
+              name: '@kubernetes/client-node',
+              allowTypeImports: true,
+              message: 'import its types only; load the module with loadClientNode() from cluster/client-node.ts.',
+            },
+          ],
           patterns: [
             { group: ['**/main/*', '**/preload/*', '**/web/*', '**/cli/*'], message: 'core imports nothing from the shells.' },
           ],

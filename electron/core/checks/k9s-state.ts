@@ -8,7 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { loadClientNode } from '../cluster/client-node';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { lessonK9sDir } from '../cluster/lesson-tools';
@@ -69,7 +69,8 @@ export function k9sContextPath(cluster: string, context: string): string {
 async function clusterOfContext(run: RunFacts, context: string): Promise<{ cluster: string } | { miss: string }> {
   const file = run.cluster?.kubeconfigPath;
   if (!file) throw new ClusterUnavailable('this lesson run has no lesson kubeconfig (no cluster is connected)');
-  const config = new KubeConfig();
+  // Loaded on first use: the check registry is on the start path, client-node must not be.
+  const config = new (await loadClientNode()).KubeConfig();
   try {
     config.loadFromString(await readFile(file, 'utf8'));
   } catch {
