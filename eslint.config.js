@@ -94,6 +94,12 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'import its types only; load the module with loadClientNode() from cluster/client-node.ts.',
             },
+            {
+              // Loaded whole it costs ~100 ms of every start (issue 11): types only, the module through loadDockerode().
+              name: 'dockerode',
+              allowTypeImports: true,
+              message: 'import its types only; load the module with loadDockerode() from engine/dockerode-lean.ts.',
+            },
           ],
           patterns: [
             { group: ['**/main/*', '**/preload/*', '**/web/*', '**/cli/*'], message: 'core imports nothing from the shells.' },

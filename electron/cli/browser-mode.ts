@@ -50,14 +50,13 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<void>
 
 /**
  * Core's modules, in a few stages with a turn of the event loop between them: evaluating all of
- * them is one block of some 300 ms, and the page's first requests, arriving meanwhile, would wait
- * for all of it. Each stage is a part of core with a heavy dependency (dockerode; zod and the
- * contract; the lesson parser); the last one finds them loaded.
+ * them is one block of some 150 ms, and the page's first requests, arriving meanwhile, would wait
+ * for all of it. Each stage is a part of core with a heavy dependency (zod and the contract; the
+ * lesson and check schemas with yaml); the last one finds them loaded. dockerode is not among
+ * them: it loads with the first engine probe (engine/dockerode-lean.ts).
  */
 async function loadCoreInStages(): Promise<{ createCore: typeof createCore }> {
   const turn = () => new Promise((resolve) => setImmediate(resolve));
-  await import('../core/engine/docker-client');
-  await turn();
   await import('../core/contract');
   await turn();
   await import('../core/lessons/parse-lesson');

@@ -35,6 +35,9 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { context, dispose: disposeContext } = createCoreContext(options);
   const { engine, hub } = context;
+  // The first engine probe mostly waits for the engine's answers: it runs while the lessons load.
+  // (No client is connected before createCore returns, so no status broadcast is missed.)
+  const engineStarted = engine.start();
   // Loaded first and yielding between lessons: the browser-mode server answers meanwhile.
   const library = await LessonLibrary.load(context.paths.lessonsDir, parserWithParsedLessons(options.parsedLessonsFile));
 
@@ -64,7 +67,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...clusterService.handlers,
   };
 
-  await engine.start();
+  await engineStarted;
 
   return {
     context,

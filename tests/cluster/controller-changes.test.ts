@@ -3,15 +3,12 @@
  * Such a change must not show the next step as failed before the learner did anything: it counts
  * as their attempt only once they ran a command during that step. Real API server, real runner.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { createStandaloneContext, type Standalone } from '../../electron/core/authoring/standalone-context';
+import type { Standalone } from '../../electron/core/authoring/standalone-context';
 import { ClusterWatches } from '../../electron/core/cluster/cluster-watches';
 import { deleteRunNamespace } from '../../electron/core/cluster/run-namespace';
 import { ATTEMPT_GRACE_MS, ATTEMPT_SETTLE_MS } from '../../electron/core/runner/step-progress';
-import { startClusterRun } from './helpers/cluster-run';
+import { standaloneInTempDir, startClusterRun } from './helpers/cluster-run';
 import { until } from './helpers/cutting-proxy';
 import { openLessonCluster, type LessonCluster } from './helpers/lesson-cluster';
 import { Kubectl } from './helpers/test-cluster';
@@ -49,8 +46,7 @@ beforeAll(async () => {
   lesson = await openLessonCluster(inject('kubeconfig'), 'kubernetes/controller-changes');
   kubectl = new Kubectl(inject('kubeBin'), lesson.kubeconfigPath);
   watches = new ClusterWatches(lesson.connection);
-  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-controller-changes-'));
-  standalone = await createStandaloneContext({ dataDir, lessonsDir: dataDir });
+  standalone = await standaloneInTempDir('controller-changes');
 });
 
 afterAll(async () => {

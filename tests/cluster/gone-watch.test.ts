@@ -5,16 +5,13 @@
  * report what changed while it was away as changes (an object added, one modified, one deleted),
  * and the runner's step on one of them must not be lost.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createStandaloneContext, type Standalone } from '../../electron/core/authoring/standalone-context';
+import type { Standalone } from '../../electron/core/authoring/standalone-context';
 import { ClusterConnection } from '../../electron/core/cluster/cluster-connection';
 import { ClusterWatches } from '../../electron/core/cluster/cluster-watches';
 import { deleteRunNamespace } from '../../electron/core/cluster/run-namespace';
 import type { WatchChange } from '../../electron/core/cluster/resource-watch';
-import { startClusterRun } from './helpers/cluster-run';
+import { standaloneInTempDir, startClusterRun } from './helpers/cluster-run';
 import { CuttingProxy, until, viaProxy } from './helpers/cutting-proxy';
 import { openLessonCluster, type LessonCluster } from './helpers/lesson-cluster';
 import { ETCD_URL, Kubectl } from './helpers/test-cluster';
@@ -59,8 +56,7 @@ beforeAll(async () => {
   kubectl = new Kubectl(inject('kubeBin'), lesson.kubeconfigPath);
   proxy = await CuttingProxy.inFrontOf(lesson.connection.server);
   proxied = ClusterConnection.open(viaProxy(lesson.connection.config, proxy));
-  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-cluster-gone-'));
-  standalone = await createStandaloneContext({ dataDir, lessonsDir: dataDir });
+  standalone = await standaloneInTempDir('cluster-gone');
 });
 
 afterAll(async () => {

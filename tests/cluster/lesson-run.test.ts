@@ -4,15 +4,12 @@
  * latency, and a step reached while the watch is cut (the API server unreachable) is not lost.
  * Uses the real engine too (the run's engine half): run under the engine lock.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { createStandaloneContext, type Standalone } from '../../electron/core/authoring/standalone-context';
+import type { Standalone } from '../../electron/core/authoring/standalone-context';
 import { ClusterConnection } from '../../electron/core/cluster/cluster-connection';
 import { ClusterWatches } from '../../electron/core/cluster/cluster-watches';
 import { deleteRunNamespace } from '../../electron/core/cluster/run-namespace';
-import { startClusterRun } from './helpers/cluster-run';
+import { standaloneInTempDir, startClusterRun } from './helpers/cluster-run';
 import { CuttingProxy, until, viaProxy } from './helpers/cutting-proxy';
 import { openLessonCluster, type LessonCluster } from './helpers/lesson-cluster';
 import { Kubectl } from './helpers/test-cluster';
@@ -52,8 +49,7 @@ beforeAll(async () => {
   kubectl = new Kubectl(inject('kubeBin'), lesson.kubeconfigPath);
   proxy = await CuttingProxy.inFrontOf(lesson.connection.server);
   watches = new ClusterWatches(ClusterConnection.open(viaProxy(lesson.connection.config, proxy)), { initialMs: 100, maxMs: 500 });
-  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-cluster-run-'));
-  standalone = await createStandaloneContext({ dataDir, lessonsDir: dataDir });
+  standalone = await standaloneInTempDir('cluster-run');
 });
 
 afterAll(async () => {

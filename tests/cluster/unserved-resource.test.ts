@@ -4,14 +4,12 @@
  * A real API server of its own, started with autoscaling/v2 switched off (`--runtime-config`),
  * on ports apart from the suite's cluster.
  */
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createStandaloneContext, type Standalone } from '../../electron/core/authoring/standalone-context';
+import type { Standalone } from '../../electron/core/authoring/standalone-context';
 import { clusterPreflight } from '../../electron/core/cluster/cluster-preflight';
 import { ClusterWatches } from '../../electron/core/cluster/cluster-watches';
-import { lessonFromSource, startClusterRun } from './helpers/cluster-run';
+import { lessonFromSource, standaloneInTempDir, startClusterRun } from './helpers/cluster-run';
 import { until } from './helpers/cutting-proxy';
 import { openLessonCluster, type LessonCluster } from './helpers/lesson-cluster';
 import { startTestCluster, stopTestCluster, type TestCluster } from './helpers/test-cluster';
@@ -61,8 +59,7 @@ beforeAll(async () => {
   cluster = await startTestCluster(UNSERVED_ENV);
   lesson = await openLessonCluster(cluster.kubeconfig, 'kubernetes/unserved');
   watches = new ClusterWatches(lesson.connection, { initialMs: 100, maxMs: 500 });
-  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-unserved-'));
-  standalone = await createStandaloneContext({ dataDir, lessonsDir: dataDir });
+  standalone = await standaloneInTempDir('unserved');
 }, 120_000);
 
 afterAll(async () => {

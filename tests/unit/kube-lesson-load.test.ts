@@ -4,31 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../electron/core/lessons/catalog';
+import { kubeLessonFile } from '../helpers/kube-lesson-file';
 
 const root = mkdtempSync(join(tmpdir(), 'dockside-kube-lessons-'));
 const dir = join(root, 'kube');
 mkdirSync(dir);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function lesson(id: string, check: string): string {
-  const head = ['---', `id: fixture/${id}`, 'title: T', 'summary: S', 'track: fixture', 'order: 1', 'minutes: 1'];
-  return [
-    ...head,
-    'requires: [kubernetes]',
-    '---',
-    '',
-    '## Step',
-    '',
-    '```check',
-    check,
-    '```',
-    '',
-    '```solution',
-    'true',
-    '```',
-    '',
-  ].join('\n');
-}
+/** Images would move the check a line down: the expected lines below count on none. */
+const lesson = (id: string, check: string) => kubeLessonFile({ id: `fixture/${id}`, title: 'T', track: 'fixture', check });
 
 describe('loading a Kubernetes lesson with a bad check', () => {
   writeFileSync(join(dir, 'kind.md'), lesson('kube-kind', 'deploymnet: { name: web }'));
@@ -39,13 +23,13 @@ describe('loading a Kubernetes lesson with a bad check', () => {
 
   it('names the file and line of an unknown kind', () => {
     expect(errorOf('kube/kind.md')).toMatch(
-      /^kube\/kind\.md:14: check: unknown check kind 'deploymnet' \(known kinds: .*deployment/,
+      /^kube\/kind\.md:13: check: unknown check kind 'deploymnet' \(known kinds: .*deployment/,
     );
   });
 
   it('names the file and line of an unknown field', () => {
     expect(errorOf('kube/field.md')).toMatch(
-      /^kube\/field\.md:14: check\.deployment: unknown key 'replicsa' \(expected one of: name, /,
+      /^kube\/field\.md:13: check\.deployment: unknown key 'replicsa' \(expected one of: name, /,
     );
   });
 

@@ -203,8 +203,12 @@ export async function replayLesson(
   const state = await runs.start(lesson.summary.id, true);
   const run = runs.active!;
   const cluster = runs.activeCluster;
-  const { proxy, env } = await replayProxy(context, lesson, state.workspaceDir);
+  let proxy: EngineProxy | null = null;
   try {
+    // Inside the try: a proxy that cannot listen must not leave the run started.
+    const replay = await replayProxy(context, lesson, state.workspaceDir);
+    proxy = replay.proxy;
+    const { env } = replay;
     for (const step of lesson.steps) {
       await run.settled();
       const before = run.stepState(step.index);
@@ -242,6 +246,6 @@ export async function replayLesson(
   } finally {
     verdict.cleanup = await cleanUp(context, run, cluster);
     runs.stop();
-    proxy.close();
+    proxy?.close();
   }
 }

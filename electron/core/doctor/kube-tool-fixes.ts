@@ -1,5 +1,4 @@
 /** How to install the Kubernetes command-line tools a lesson may require, for this OS (one command each). */
-import type { KubeToolName } from '../runner/kube-tools';
 import { installKubectlFix, type Fix } from './fixes';
 import type { HostFacts } from './host-facts';
 
@@ -7,6 +6,9 @@ type Facts = Pick<HostFacts, 'platform' | 'cpu'>;
 
 const HELM_VERSION = 'v3.22.0';
 const K9S_VERSION = 'v0.50.16';
+
+/** The Kubernetes tools a lesson's `requires:` may name (runner/kube-tools.ts finds them). */
+export type KubeToolName = 'kubectl' | 'helm' | 'k9s';
 
 export function installKubeToolFix(tool: KubeToolName, facts: Facts): Fix {
   if (tool === 'kubectl') return installKubectlFix(facts);

@@ -3,9 +3,10 @@
  * engine (dockerode itself does not): ask the engine unversioned, then pin
  * min(engine's ApiVersion, the newest we tested) and refuse engines older than we support.
  */
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import { CoreError } from '../errors';
+import { loadDockerode } from './dockerode-lean';
 import type { ResolvedEndpoint } from './endpoint';
 import { infoWithin, versionWithin } from './timed-calls';
 
@@ -39,17 +40,19 @@ function readIfSet(path: string | undefined): Buffer | undefined {
 /** A dockerode client for the endpoint; `apiVersion` undefined means "the engine's newest". */
 export function createDockerClient(endpoint: ResolvedEndpoint, apiVersion?: string): Docker {
   const version = apiVersion ? { version: `v${apiVersion}` } : {};
+  // Loaded here, on the first probe, not at start-up (dockerode-lean.ts).
+  const DockerClient = loadDockerode();
   const { dial } = endpoint;
   switch (dial.kind) {
     case 'unix':
     case 'npipe':
-      return new Docker({ socketPath: dial.socketPath, ...version });
+      return new DockerClient({ socketPath: dial.socketPath, ...version });
     case 'tcp': {
-      if (!dial.tls) return new Docker({ protocol: 'http', host: dial.host, port: dial.port, ...version });
+      if (!dial.tls) return new DockerClient({ protocol: 'http', host: dial.host, port: dial.port, ...version });
       const ca = readIfSet(dial.tls.ca);
       const cert = readIfSet(dial.tls.cert);
       const key = readIfSet(dial.tls.key);
-      return new Docker({
+      return new DockerClient({
         protocol: 'https',
         host: dial.host,
         port: dial.port,
@@ -62,7 +65,7 @@ export function createDockerClient(endpoint: ResolvedEndpoint, apiVersion?: stri
       });
     }
     case 'ssh':
-      return new Docker({
+      return new DockerClient({
         protocol: 'ssh',
         host: dial.host,
         port: dial.port,

@@ -4,13 +4,29 @@
  * machine-readable fenced blocks are taken out of it.
  */
 import type { Code, Heading, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import type * as MdastFromMarkdown from 'mdast-util-from-markdown';
+import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { parseCheckBlock } from './check-block';
 import { frontMatterSchema, splitFrontMatter, type FrontMatter } from './front-matter';
 import { slugify } from './slug';
 import type { LessonProblem, LoadedCheck, LoadedStep } from './types';
 import { parseYamlBlock } from './yaml-block';
+
+// Not named `require`: electron-vite puts a `require` of its own into every ESM chunk.
+const requireHere = createRequire(import.meta.url);
+let markdownParser: typeof MdastFromMarkdown.fromMarkdown | null = null;
+
+/**
+ * The Markdown parser (mdast and micromark: some 50 small modules, ~35 ms to load), loaded on the
+ * first parse rather than with core: at start-up the shipped lessons come parsed from the build
+ * (parsed-lessons.ts), so an app whose lessons are unchanged never loads it. A `require` of an
+ * ES module, synchronous: Node 20.19 and later (package.json's engines; Electron's Node is newer).
+ */
+function fromMarkdown(markdown: string): Root {
+  markdownParser ??= (requireHere('mdast-util-from-markdown') as typeof MdastFromMarkdown).fromMarkdown;
+  return markdownParser(markdown);
+}
 
 const MACHINE_BLOCKS = new Set(['check', 'hint', 'solution']);
 const COMMAND_BLOCKS = new Set(['sh', 'bash', 'shell']);

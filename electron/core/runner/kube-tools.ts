@@ -5,9 +5,9 @@
  */
 import { arch } from 'node:os';
 import { which } from '../doctor/tools';
-import { installKubeToolFix } from '../doctor/kube-tool-fixes';
+import { installKubeToolFix, type KubeToolName } from '../doctor/kube-tool-fixes';
 
-export type KubeToolName = 'kubectl' | 'helm' | 'k9s';
+export type { KubeToolName };
 
 export const KUBE_TOOLS: readonly KubeToolName[] = ['kubectl', 'helm', 'k9s'];
 

@@ -15,6 +15,12 @@ export const TerminalPane = lazy(() => loadTerminal().then((m) => ({ default: m.
 export const DoctorView = lazy(() => loadDoctor().then((m) => ({ default: m.DoctorView })));
 export const ClusterView = lazy(() => loadCluster().then((m) => ({ default: m.ClusterView })));
 
+/**
+ * After the first screen has settled: evaluating the views (the terminal's chunk alone is some
+ * 400 kB) at first paint held the main thread just as the catalog became clickable.
+ */
+const PREFETCH_AFTER_MS = 1500;
+
 /** Fetch every lazy view in the background (call once the first screen is interactive). */
 export function prefetchViews(): void {
   const fetchAll = () => {
@@ -22,6 +28,9 @@ export function prefetchViews(): void {
     void loadTerminal();
     void loadDoctor();
   };
-  if ('requestIdleCallback' in window) window.requestIdleCallback(fetchAll, { timeout: 2000 });
-  else setTimeout(fetchAll, 200);
+  const whenIdle = () => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(fetchAll, { timeout: 2000 });
+    else fetchAll();
+  };
+  setTimeout(whenIdle, PREFETCH_AFTER_MS);
 }

@@ -1,5 +1,8 @@
 /** A LessonRun on the test cluster, from a lesson's source text, recording every step state it sends. */
-import type { Standalone } from '../../../electron/core/authoring/standalone-context';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createStandaloneContext, type Standalone } from '../../../electron/core/authoring/standalone-context';
 import type { ClusterWatches } from '../../../electron/core/cluster/cluster-watches';
 import type { StepState } from '../../../electron/core/contract';
 import { parseLessonSource } from '../../../electron/core/lessons/parse-lesson';
@@ -13,6 +16,12 @@ export function lessonFromSource(source: string): LoadedLesson {
   const { frontMatter, intro, steps, idLine } = parsed.lesson;
   const summary = { ...frontMatter, stepCount: steps.length } as unknown as LoadedLesson['summary'];
   return { summary, intro, steps, path: '/dev/null', starterDir: null, starterFiles: [], idLine };
+}
+
+/** Core's context as `lessons:check` builds it, its data in a temp folder named after the test. */
+export function standaloneInTempDir(name: string): Promise<Standalone> {
+  const dataDir = mkdtempSync(join(tmpdir(), `dockside-${name}-`));
+  return createStandaloneContext({ dataDir, lessonsDir: dataDir });
 }
 
 export interface RecordedRun {
